@@ -1,0 +1,31 @@
+import { EngineConnection, type ConnectionOptions } from './engine/connection';
+import { ApiRouter } from './api/router';
+import { createInvokeHandlers, createServices, createStreamHandlers, type Services } from './api/handlers';
+import { PushHub } from './api/push-hub';
+import type { HostAdapter } from './services/host-adapter';
+
+export interface PortholeCore {
+  connection: EngineConnection;
+  services: Services;
+  router: ApiRouter;
+  push: PushHub;
+  stop(): void;
+}
+
+/** The composition root shared by the Electron shell, the browser host, the CLI and the tests. */
+export function createCore(adapter: HostAdapter, options: ConnectionOptions = {}): PortholeCore {
+  const connection = new EngineConnection(options);
+  const services = createServices(connection, adapter);
+  const router = new ApiRouter(createInvokeHandlers(services), createStreamHandlers(services));
+  const push = new PushHub();
+  connection.on('status', (status) => push.publish('engine:status', status));
+  connection.on('event', (event) => push.publish('engine:event', event));
+  connection.start();
+  return {
+    connection,
+    services,
+    router,
+    push,
+    stop: () => connection.stop(),
+  };
+}

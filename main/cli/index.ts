@@ -1,0 +1,36 @@
+import { serveCommand } from './serve';
+
+const USAGE = `Usage: porthole <command> [options]
+
+Commands:
+  serve [--port N] [--host ADDR --allow-remote]   Serve the Porthole UI on http://127.0.0.1:N with a per-launch token
+`;
+
+type Command = (argv: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  serve: serveCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`porthole: unknown command "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (error) {
+    console.error(`porthole ${name}: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  if (code !== undefined) process.exitCode = code;
+});

@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { createCore } from '../app';
+import { headlessHost } from '../services/host-adapter';
+import { startBrowserHost } from '../transports/browser-host';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '7420' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'allow-remote': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`porthole serve: --port must be a number from 0 to 65535, not "${values.port}".`);
+    return 2;
+  }
+  const host = values.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host)) {
+    if (!values['allow-remote']) {
+      console.error(`porthole serve: refusing to listen on ${host}. Anyone who can reach it and has the token controls your Docker Engine. Pass --allow-remote to do it anyway.`);
+      return 2;
+    }
+    console.warn(`porthole serve: WARNING: listening on ${host}, not loopback. The token is all that stands between the network and your Docker Engine.`);
+  }
+  const core = createCore(headlessHost('browser-host'), { log: (m) => console.error(m) });
+  const staticRoot = join(__dirname, '..', 'renderer');
+  const browserHost = await startBrowserHost({ core, staticRoot, host, port });
+  console.log(`Porthole is running. Open ${browserHost.url}`);
+  const shutdown = async () => {
+    core.stop();
+    await browserHost.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  return new Promise<number>(() => {});
+}

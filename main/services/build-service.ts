@@ -1,0 +1,99 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { PortholeError } from '../../shared/errors';
+import type { BuildEvent } from '../../shared/api/images';
+import type { EngineConnection } from '../engine/connection';
+import { Batcher } from '../engine/batcher';
+import { JsonLinesParser } from '../engine/json-lines';
+import { pumpUntilDone } from './stream-util';
+
+export interface BuildRequest {
+  context: string;
+  tag: string;
+  dockerfile: string;
+  buildArgs: Record<string, string>;
+  labels?: Record<string, string>;
+  noCache: boolean;
+}
+
+interface BuildLine {
+  stream?: string;
+  status?: string;
+  error?: string;
+  errorDetail?: { message?: string; code?: number };
+  aux?: { ID?: string };
+}
+
+const STEP_RE = /^Step (\d+)\/(\d+) : (.*)$/;
+
+/** Checks the folder before anything is sent, so a typo gets a clear VALIDATION message. */
+export async function checkBuildContext(context: string, dockerfile: string): Promise<void> {
+  const folder = await stat(context).catch(() => null);
+  if (!folder) throw new PortholeError('VALIDATION', `The folder ${context} does not exist.`);
+  if (!folder.isDirectory()) throw new PortholeError('VALIDATION', `${context} is a file, not a folder.`);
+  const file = await stat(join(context, dockerfile)).catch(() => null);
+  if (!file?.isFile()) throw new PortholeError('VALIDATION', `There is no ${dockerfile} in ${context}.`);
+}
+
+/**
+ * Builds an image from a folder, honouring its .dockerignore, and reports steps and output as they
+ * come. An `error` line inside the HTTP 200 stream fails the build (dockerode's followProgress would
+ * call it a success).
+ */
+export async function buildImage(connection: EngineConnection, req: BuildRequest, emit: (events: BuildEvent[]) => void, signal: AbortSignal): Promise<string> {
+  await checkBuildContext(req.context, req.dockerfile);
+  const batcher = new Batcher<BuildEvent>(emit, 100, 2_000);
+  let failure: string | null = null;
+  let imageId = '';
+  let outputTail = '';
+
+  const parser = new JsonLinesParser(
+    ({ value }) => {
+      const line = value as BuildLine;
+      if (line.error || line.errorDetail) {
+        failure = (line.errorDetail?.message ?? line.error ?? 'The build failed.').trim();
+        return;
+      }
+      if (line.aux?.ID) imageId = line.aux.ID;
+      const text = line.stream ?? line.status;
+      if (!text) return;
+      outputTail = (outputTail + text).slice(-4000);
+      const step = STEP_RE.exec(text.trim());
+      if (step) batcher.push({ kind: 'step', index: Number(step[1]), total: Number(step[2]), instruction: step[3] });
+      else batcher.push({ kind: 'output', text });
+      const built = /Successfully built ([0-9a-f]{12,})/.exec(text);
+      if (built && !imageId) imageId = built[1];
+    },
+    (text) => batcher.push({ kind: 'output', text: `${text}\n` }),
+  );
+
+  const src = await readdir(req.context);
+  const stream = (await connection.client().buildImage(
+    { context: req.context, src },
+    {
+      t: req.tag,
+      dockerfile: req.dockerfile,
+      buildargs: req.buildArgs,
+      labels: req.labels,
+      nocache: req.noCache,
+      rm: true,
+      forcerm: true,
+      abortSignal: signal,
+    } as never,
+  )) as unknown as Readable;
+  await pumpUntilDone(stream, signal, (chunk) => parser.push(chunk));
+  parser.end();
+  if (signal.aborted) {
+    batcher.discard();
+    throw new PortholeError('CANCELLED', 'The build was cancelled.');
+  }
+  if (failure) {
+    batcher.push({ kind: 'failed', message: failure });
+    batcher.flush();
+    throw new PortholeError('BUILD_FAILED', failure, { output: outputTail });
+  }
+  batcher.push({ kind: 'done', imageId, tag: req.tag });
+  batcher.flush();
+  return imageId;
+}

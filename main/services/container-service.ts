@@ -1,0 +1,141 @@
+import type Dockerode from 'dockerode';
+import type { z } from 'zod';
+import { PortholeError } from '../../shared/errors';
+import type { ContainerDetail, ContainerSummary } from '../../shared/dto';
+import type { ActionOutcome, ContainerAction, RemovePreview, runInput } from '../../shared/api/containers';
+import type { EngineConnection } from '../engine/connection';
+import { isNotModified, isPortInUseMessage, toApiError } from '../engine/errors';
+import { toContainerDetail, toContainerSummary } from '../engine/mappers';
+import { findFreePort, isPortFree } from './ports';
+
+type RunParsed = z.output<typeof runInput>;
+
+export class ContainerService {
+  constructor(private readonly connection: EngineConnection) {}
+
+  private get docker(): Dockerode {
+    return this.connection.client();
+  }
+
+  /** Never asks for sizes here (`size=true` makes the engine walk every layer). */
+  async list(all: boolean): Promise<ContainerSummary[]> {
+    const raw = await this.docker.listContainers({ all });
+    return raw.map(toContainerSummary);
+  }
+
+  async inspect(id: string): Promise<ContainerDetail> {
+    return toContainerDetail(await this.docker.getContainer(id).inspect());
+  }
+
+  async act(ids: string[], action: ContainerAction): Promise<ActionOutcome[]> {
+    return Promise.all(
+      ids.map(async (id): Promise<ActionOutcome> => {
+        try {
+          const container = this.docker.getContainer(id) as unknown as Record<ContainerAction, () => Promise<unknown>>;
+          await container[action]();
+          return { id, ok: true };
+        } catch (error) {
+          if (isNotModified(error)) return { id, ok: true };
+          const { code, message } = toApiError(error);
+          return { id, ok: false, error: { code, message } };
+        }
+      }),
+    );
+  }
+
+  /** What removal destroys (the writable layer, measured now) and what stays (volumes, binds). */
+  async removePreview(ids: string[]): Promise<RemovePreview[]> {
+    return Promise.all(
+      ids.map(async (id) => {
+        const c = (await this.docker.getContainer(id).inspect({ size: true } as Dockerode.ContainerInspectOptions)) as unknown as Dockerode.ContainerInspectInfo & { SizeRw?: number };
+        return {
+          id: c.Id,
+          name: c.Name.replace(/^\//, ''),
+          state: c.State.Status,
+          writableBytes: c.SizeRw ?? 0,
+          keeps: (c.Mounts ?? []).map((m) => ({ type: m.Type, name: m.Name || undefined, source: m.Source, destination: m.Destination })),
+        };
+      }),
+    );
+  }
+
+  /** Removes containers; anonymous and named volumes are kept (`v=false`), as the preview says. */
+  async remove(ids: string[], force: boolean): Promise<ActionOutcome[]> {
+    return Promise.all(
+      ids.map(async (id): Promise<ActionOutcome> => {
+        try {
+          await this.docker.getContainer(id).remove({ force, v: false });
+          return { id, ok: true };
+        } catch (error) {
+          const { code, message } = toApiError(error);
+          return { id, ok: false, error: { code, message } };
+        }
+      }),
+    );
+  }
+
+  /**
+   * `docker run -d`: checks host ports first, creates, starts. If the start fails the container is
+   * removed again, so nothing half-made is left behind.
+   */
+  async run(input: RunParsed): Promise<{ id: string; name: string; urls: string[] }> {
+    await this.docker
+      .getImage(input.image)
+      .inspect()
+      .catch((error: unknown) => {
+        const apiError = toApiError(error);
+        if (apiError.code === 'NOT_FOUND') {
+          throw new PortholeError('NOT_FOUND', `There is no image "${input.image}" on this engine. Build it or pull it first.`);
+        }
+        throw error;
+      });
+    for (const p of input.ports) await this.assertPortFree(p.hostPort, p.hostIp);
+
+    const exposed: Record<string, object> = {};
+    const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
+    for (const p of input.ports) {
+      const key = `${p.containerPort}/${p.protocol}`;
+      exposed[key] = {};
+      (bindings[key] ??= []).push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
+    }
+    const container = await this.docker.createContainer({
+      Image: input.image,
+      name: input.name,
+      Env: input.env,
+      Cmd: input.command,
+      Labels: input.labels,
+      ExposedPorts: exposed,
+      HostConfig: {
+        PortBindings: bindings,
+        RestartPolicy: { Name: input.restartPolicy },
+        Mounts: input.mounts.map((m) => ({ Type: m.type, Source: m.source, Target: m.target, ReadOnly: m.readOnly })),
+      },
+    });
+    try {
+      await container.start();
+    } catch (error) {
+      await container.remove({ force: true }).catch(() => {});
+      const apiError = toApiError(error);
+      if (isPortInUseMessage(apiError.message)) throw new PortholeError('PORT_IN_USE', apiError.message);
+      throw new PortholeError(apiError.code, `The container could not start: ${apiError.message}`);
+    }
+    const info = await container.inspect();
+    return {
+      id: info.Id,
+      name: info.Name.replace(/^\//, ''),
+      urls: input.ports.filter((p) => p.protocol === 'tcp').map((p) => `http://${loopbackFor(p.hostIp)}:${p.hostPort}`),
+    };
+  }
+
+  private async assertPortFree(port: number, hostIp: string): Promise<void> {
+    if (await isPortFree(port, hostIp)) return;
+    const suggestion = await findFreePort(port + 1, hostIp);
+    throw new PortholeError(
+      'PORT_IN_USE',
+      `Port ${port} on ${hostIp} is already in use.${suggestion ? ` Port ${suggestion} is free.` : ''}`,
+      { port, hostIp, suggestion },
+    );
+  }
+}
+
+const loopbackFor = (hostIp: string): string => (hostIp === '0.0.0.0' || hostIp === '' || hostIp === '::' ? '127.0.0.1' : hostIp);

@@ -1,0 +1,14 @@
+/** What differs between the Electron shell and the browser host. */
+export interface HostAdapter {
+  kind: 'electron' | 'browser-host' | 'cli';
+  /** Opens an http(s) URL in the user's browser; false when this host cannot (the page opens it itself). */
+  openExternal(url: string): Promise<boolean>;
+  /** Shows a native folder picker; null when cancelled or when this host has none. */
+  pickFolder(title?: string): Promise<string | null>;
+}
+
+export const headlessHost = (kind: HostAdapter['kind']): HostAdapter => ({
+  kind,
+  openExternal: async () => false,
+  pickFolder: async () => null,
+});

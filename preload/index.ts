@@ -1,0 +1,54 @@
+/**
+ * The whole bridge: three functions over a fixed channel allowlist. Sandboxed, so it requires only
+ * `electron`; the channel lists come from shared/channels.ts (no zod, no Node).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC, isInvokeChannel, isPushChannel, isStreamChannel } from '../shared/channels';
+
+type StreamListener = (message: unknown) => void;
+
+const streams = new Map<string, StreamListener>();
+const pushListeners = new Map<string, Set<(payload: unknown) => void>>();
+let nextId = 0;
+
+ipcRenderer.on(IPC.stream, (_event: IpcRendererEvent, id: string, message: unknown) => {
+  streams.get(id)?.(message);
+  const kind = (message as { kind?: string } | null)?.kind;
+  if (kind === 'end' || kind === 'error') streams.delete(id);
+});
+
+ipcRenderer.on(IPC.push, (_event: IpcRendererEvent, channel: string, payload: unknown) => {
+  for (const listener of pushListeners.get(channel) ?? []) listener(payload);
+});
+
+const unknownChannel = (channel: unknown) => ({
+  ok: false as const,
+  error: { code: 'VALIDATION' as const, message: `Unknown channel "${String(channel)}".` },
+});
+
+contextBridge.exposeInMainWorld('porthole', {
+  invoke(channel: string, input: unknown): Promise<unknown> {
+    if (!isInvokeChannel(channel)) return Promise.resolve(unknownChannel(channel));
+    return ipcRenderer.invoke(IPC.invoke, channel, input);
+  },
+  subscribe(channel: string, params: unknown, listener: StreamListener): () => void {
+    if (!isStreamChannel(channel)) {
+      queueMicrotask(() => listener({ kind: 'error', error: unknownChannel(channel).error }));
+      return () => {};
+    }
+    const id = `s${++nextId}`;
+    streams.set(id, listener);
+    ipcRenderer.send(IPC.subscribe, id, channel, params);
+    return () => {
+      if (!streams.delete(id)) return;
+      ipcRenderer.send(IPC.unsubscribe, id);
+    };
+  },
+  on(channel: string, listener: (payload: unknown) => void): () => void {
+    if (!isPushChannel(channel)) return () => {};
+    const set = pushListeners.get(channel) ?? new Set();
+    set.add(listener);
+    pushListeners.set(channel, set);
+    return () => set.delete(listener);
+  },
+});

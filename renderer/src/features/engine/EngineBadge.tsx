@@ -1,0 +1,13 @@
+import { useStore } from '../../store';
+
+export function EngineBadge() {
+  const status = useStore((s) => s.status);
+  const label =
+    status.state === 'connected' ? `Engine ${status.version}` : status.state === 'connecting' ? 'Connecting…' : 'Engine not reachable';
+  return (
+    <div className={`engine-badge engine-${status.state}`} data-testid="engine-badge">
+      <span className="dot" aria-hidden />
+      {label}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { create } from 'zustand';
+import { createEngineSlice, type EngineSlice } from './engine-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+import { onEngineEvent, onEngineStatus, onResync, startWiring } from './wiring';
+
+/** One store from slices; each feature adds its slice here. High-rate stats live in their own store. */
+export type StoreState = EngineSlice & UiSlice;
+
+export const useStore = create<StoreState>()((...a) => ({
+  ...createEngineSlice(...a),
+  ...createUiSlice(...a),
+}));
+
+let infoTimer: ReturnType<typeof setTimeout> | null = null;
+const refreshInfoSoon = () => {
+  if (infoTimer) return;
+  infoTimer = setTimeout(() => {
+    infoTimer = null;
+    void useStore.getState().refreshInfo();
+  }, 150);
+};
+
+const COUNT_ACTIONS = new Set(['create', 'start', 'die', 'destroy', 'pause', 'unpause', 'delete', 'pull', 'tag', 'untag', 'import', 'load']);
+
+/** Connects the store to the bridge once, at start-up. */
+export function connectStore(): void {
+  onEngineStatus((status) => useStore.getState().setStatus(status));
+  onResync(() => void useStore.getState().refreshInfo());
+  onEngineEvent((event) => {
+    if ((event.type === 'container' || event.type === 'image') && COUNT_ACTIONS.has(event.action)) refreshInfoSoon();
+  });
+  startWiring();
+}

@@ -1,0 +1,49 @@
+/**
+ * Module-level IPC wiring (zustand's recommended place for it): one listener per push channel, fanned
+ * out to the slices that registered. Slices never talk to the bridge's `on` themselves.
+ */
+import { api } from '../bridge';
+import type { EngineEvent, EngineStatus } from '../../../shared/dto';
+
+type Resync = () => void;
+type EventHandler = (event: EngineEvent) => void;
+type StatusHandler = (status: EngineStatus) => void;
+
+const resyncs = new Set<Resync>();
+const eventHandlers = new Set<EventHandler>();
+const statusHandlers = new Set<StatusHandler>();
+let started = false;
+let wasConnected = false;
+
+/** Called after every (re)connect: dockerd keeps only 256 events, so everything is re-listed. */
+export const onResync = (fn: Resync): (() => void) => {
+  resyncs.add(fn);
+  return () => resyncs.delete(fn);
+};
+export const onEngineEvent = (fn: EventHandler): (() => void) => {
+  eventHandlers.add(fn);
+  return () => eventHandlers.delete(fn);
+};
+export const onEngineStatus = (fn: StatusHandler): (() => void) => {
+  statusHandlers.add(fn);
+  return () => statusHandlers.delete(fn);
+};
+
+function applyStatus(status: EngineStatus): void {
+  for (const fn of statusHandlers) fn(status);
+  const connected = status.state === 'connected';
+  if (connected && !wasConnected) for (const fn of resyncs) fn();
+  wasConnected = connected;
+}
+
+export function startWiring(): void {
+  if (started) return;
+  started = true;
+  api.on('engine:status', applyStatus);
+  api.on('engine:event', (event) => {
+    for (const fn of eventHandlers) fn(event);
+  });
+  void api.invoke('engine:status', {}).then((r) => {
+    if (r.ok) applyStatus(r.data);
+  });
+}

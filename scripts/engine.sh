@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Makes sure a Docker Engine answers on /var/run/docker.sock, and that the tools the
+# test suites need are present. Installs Debian packages only when running as root with apt.
+set -euo pipefail
+
+SOCK=${PORTHOLE_TEST_SOCKET:-/var/run/docker.sock}
+NEED_PKGS=()
+command -v dockerd >/dev/null 2>&1 || NEED_PKGS+=(docker.io)
+[ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || NEED_PKGS+=(busybox-static)
+command -v chromium >/dev/null 2>&1 || NEED_PKGS+=(chromium)
+command -v docker-registry >/dev/null 2>&1 || NEED_PKGS+=(docker-registry)
+
+ping_engine() { curl -fsS --max-time 2 --unix-socket "$SOCK" http://localhost/_ping >/dev/null 2>&1; }
+
+if [ ${#NEED_PKGS[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "engine.sh: installing ${NEED_PKGS[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${NEED_PKGS[@]}" >/dev/null
+  else
+    echo "engine.sh: missing ${NEED_PKGS[*]} and cannot install them (not root with apt)" >&2
+  fi
+fi
+
+if ! ping_engine; then
+  if [ "$(id -u)" = 0 ] && command -v dockerd >/dev/null; then
+    echo "engine.sh: starting dockerd"
+    mkdir -p /var/log
+    nohup dockerd --host "unix://$SOCK" >/var/log/porthole-dockerd.log 2>&1 &
+    for _ in $(seq 1 60); do ping_engine && break; sleep 0.5; done
+  fi
+fi
+
+if ping_engine; then
+  echo "engine.sh: engine answers on $SOCK ($(curl -fsS --unix-socket "$SOCK" http://localhost/version | sed -E 's/.*"Version":"([^"]+)".*/\1/'))"
+else
+  echo "engine.sh: no engine answers on $SOCK; see /var/log/porthole-dockerd.log" >&2
+  exit 1
+fi

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { boundedText, engineRef, hostPath, noInput, port } from './common';
+import type { ContainerDetail, ContainerSummary } from '../dto';
+
+export const CONTAINER_ACTIONS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill'] as const;
+export type ContainerAction = (typeof CONTAINER_ACTIONS)[number];
+
+/** A container name as the docker CLI accepts it. */
+export const containerName = z
+  .string()
+  .max(128)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'may use letters, digits, _ . - and must start with a letter or digit');
+
+const envEntry = z
+  .string()
+  .max(32 * 1024)
+  .regex(/^[^=\s]+=/s, 'must look like NAME=value');
+
+export const portMapping = z.object({
+  hostPort: port,
+  containerPort: port,
+  protocol: z.enum(['tcp', 'udp']).default('tcp'),
+  hostIp: z.string().max(64).default('127.0.0.1'),
+});
+
+export const mountSpec = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('bind'), source: hostPath, target: hostPath, readOnly: z.boolean().default(false) }),
+  z.object({
+    type: z.literal('volume'),
+    source: z.string().min(1).max(255).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'is not a valid volume name'),
+    target: hostPath,
+    readOnly: z.boolean().default(false),
+  }),
+]);
+
+export const runInput = z
+  .object({
+    image: engineRef,
+    name: containerName.optional(),
+    ports: z.array(portMapping).max(64).default([]),
+    env: z.array(envEntry).max(512).default([]),
+    mounts: z.array(mountSpec).max(64).default([]),
+    restartPolicy: z.enum(['no', 'always', 'unless-stopped', 'on-failure']).default('no'),
+    /** Overrides the image's CMD; each element one argument (exec form). */
+    command: z.array(boundedText(4096)).max(256).optional(),
+    labels: z.record(boundedText(256), boundedText(4096)).optional(),
+  })
+  .strict();
+export type RunInput = z.input<typeof runInput>;
+
+export const containerInvokeSchemas = {
+  'containers:list': z.object({ all: z.boolean().default(true) }).strict(),
+  'containers:inspect': z.object({ id: engineRef }).strict(),
+  'containers:action': z
+    .object({ ids: z.array(engineRef).min(1).max(5000), action: z.enum(CONTAINER_ACTIONS) })
+    .strict(),
+  'containers:remove-preview': z.object({ ids: z.array(engineRef).min(1).max(5000) }).strict(),
+  'containers:remove': z
+    .object({ ids: z.array(engineRef).min(1).max(5000), force: z.boolean().default(false), removeVolumes: z.literal(false).default(false) })
+    .strict(),
+  'containers:run': runInput,
+};
+
+export const containerStreamSchemas = {
+  'containers:logs': z
+    .object({
+      id: engineRef,
+      follow: z.boolean().default(true),
+      tail: z.number().int().min(0).max(1_000_000).default(1000),
+      timestamps: z.boolean().default(true),
+    })
+    .strict(),
+  'containers:stats': z.object({ id: engineRef }).strict(),
+};
+
+export interface ActionOutcome {
+  id: string;
+  ok: boolean;
+  error?: { code: string; message: string };
+}
+
+export interface RemovePreview {
+  id: string;
+  name: string;
+  state: string;
+  /** Bytes in the container's writable layer: lost for good on removal. */
+  writableBytes: number;
+  /** Named volumes and bind mounts that stay after removal. */
+  keeps: { type: string; name?: string; source: string; destination: string }[];
+}
+
+export interface LogLine {
+  stream: 'stdout' | 'stderr';
+  /** Milliseconds since the epoch when the engine stamped it; absent without timestamps. */
+  timeMs?: number;
+  text: string;
+}
+
+export interface StatsSample {
+  timeMs: number;
+  cpuPercent: number;
+  onlineCpus: number;
+  /** Memory without page cache (the docker CLI's figure). */
+  memoryBytes: number;
+  memoryLimitBytes: number;
+  netRxBytes: number;
+  netTxBytes: number;
+  blockReadBytes: number;
+  blockWriteBytes: number;
+  pids: number;
+}
+
+export interface ContainerInvokeResults {
+  'containers:list': ContainerSummary[];
+  'containers:inspect': ContainerDetail;
+  'containers:action': ActionOutcome[];
+  'containers:remove-preview': RemovePreview[];
+  'containers:remove': ActionOutcome[];
+  'containers:run': { id: string; name: string; urls: string[] };
+}
+
+export interface ContainerStreamEvents {
+  /** Batched: each message carries the lines of up to ~50 ms. */
+  'containers:logs': LogLine[];
+  'containers:stats': StatsSample;
+}
+
