@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedText, engineRef, hostPath, noInput, port } from './common';
+import { boundedText, engineRef, hostPath, port } from './common';
 import type { ContainerDetail, ContainerSummary } from '../dto';
 
 export const CONTAINER_ACTIONS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill'] as const;

@@ -1,0 +1,10 @@
+import { createCore, type PortholeCore } from '../../main/app';
+import { headlessHost } from '../../main/services/host-adapter';
+import type { ConnectionOptions } from '../../main/engine/connection';
+
+/** A real core (engine connection, router, services) on the test engine, connected before it returns. */
+export async function startCore(options: ConnectionOptions = {}): Promise<PortholeCore> {
+  const core = createCore(headlessHost('cli'), options);
+  await core.connection.waitUntilConnected(15_000);
+  return core;
+}
