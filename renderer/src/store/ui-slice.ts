@@ -20,11 +20,20 @@ export interface UiSlice {
 
 let nextToast = 0;
 
+/** The view named in the address (`#containers`), so a reload or a bookmark lands on the same screen. */
+const viewFromHash = (): string => {
+  const id = typeof window === 'undefined' ? '' : window.location.hash.replace(/^#\/?/, '').split('/')[0];
+  return id || 'overview';
+};
+
 export const createUiSlice: StateCreator<StoreState, [], [], UiSlice> = (set, get) => ({
-  view: 'overview',
+  view: viewFromHash(),
   focusId: null,
   toasts: [],
-  navigate: (view, focusId = null) => set({ view, focusId }),
+  navigate: (view, focusId = null) => {
+    set({ view, focusId });
+    if (typeof window !== 'undefined' && window.location.hash !== `#${view}`) window.history.replaceState(null, '', `#${view}`);
+  },
   toast: (toast) => {
     const id = ++nextToast;
     set({ toasts: [...get().toasts.slice(-4), { ...toast, id }] });
