@@ -6,7 +6,7 @@ import globals from 'globals';
 const nodeOnly = ['electron', 'dockerode', 'ws', 'node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results.json'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results.json', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

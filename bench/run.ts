@@ -6,10 +6,18 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { buildBenchImage, cleanupBench, docker } from './lib/engine';
+import { buildBenchImage, cleanupBench, createContainers, docker, removeContainers } from './lib/engine';
+import { launchBrowser } from './lib/browser';
 import type { Figure } from './lib/figure';
 import { startServed } from './lib/serve';
 import { listLatency } from './figures/b1-list';
+import { eventToScreen } from './figures/b2-event';
+import { eventStorm } from './figures/b3-storm';
+import { firstPaint } from './figures/b4-first-paint';
+import { bigList } from './figures/b5-big-list';
+import { logFirehose } from './figures/b6-logs';
+import { idleCost, memoryWithList, noLeak } from './figures/b7-b9-cost';
+import { deployRatio } from './figures/b10-deploy';
 
 function printTable(figures: Figure[]): void {
   const rows = figures.map((f) => [
@@ -38,12 +46,52 @@ async function main(): Promise<void> {
   buildBenchImage();
   const figures: Figure[] = [];
   const served = await startServed();
-  try {
-    if (wants('B1')) {
-      const r = await listLatency(served);
-      figures.push(...r.figures);
+  const browser = await launchBrowser();
+  const step = async (id: string, fn: () => Promise<Figure[]>) => {
+    if (!wants(id)) return;
+    const t0 = Date.now();
+    try {
+      figures.push(...(await fn()));
+    } catch (error) {
+      figures.push({ id, name: `${id} could not be measured: ${(error as Error).message.split('\n')[0]}`, value: NaN, unit: '', goal: '', met: false });
     }
+    console.log(`bench: ${id} took ${Math.round((Date.now() - t0) / 1000)} s`);
+  };
+  try {
+    let many: string[] = [];
+    await step('B1', async () => {
+      const r = await listLatency(served);
+      many = r.ids;
+      return r.figures;
+    });
+    await step('B9', () => memoryWithList(browser, served));
+    await step('B5', async () => {
+      many = many.concat(await createContainers(5000 - many.length, 'b5'));
+      return bigList(browser, served);
+    });
+    await removeContainers(many);
+    await step('B3', async () => {
+      const r = await eventStorm(browser, served);
+      await removeContainers(r.ids);
+      return r.figures;
+    });
+    await step('B2', () => eventToScreen(browser, served));
+    let running: string[] = [];
+    await step('B7', async () => {
+      const r = await idleCost(browser, served);
+      running = r.ids;
+      return r.figures;
+    });
+    await step('B8', () => noLeak(browser, served));
+    await step('B4', async () => {
+      running = running.concat(await createContainers(200 - running.length, 'b4', true));
+      return firstPaint(browser);
+    });
+    await removeContainers(running);
+    await step('B6', () => logFirehose(browser, served));
+    await step('B10', () => deployRatio());
   } finally {
+    await browser.close();
     await served.stop();
     await cleanupBench();
   }

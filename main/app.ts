@@ -26,6 +26,9 @@ export function createCore(adapter: HostAdapter, options: ConnectionOptions = {}
     services,
     router,
     push,
-    stop: () => connection.stop(),
+    stop: () => {
+      services.compare.dispose();
+      connection.stop();
+    },
   };
 }

@@ -19,11 +19,37 @@ export const INVOKE_CHANNELS = [
   'host:open-external',
   'host:pick-folder',
   'host:validate-folder',
+  'deploy:plan',
+  'deploy:history',
+  'images:tag',
+  'images:history',
+  'registry:list',
+  'registry:sign-in',
+  'registry:sign-out',
+  'registry:search',
+  'volumes:list',
+  'volumes:inspect',
+  'volumes:create',
+  'volumes:remove',
+  'volumes:sizes',
+  'volumes:browse',
+  'volumes:download',
+  'networks:list',
+  'networks:create',
+  'networks:remove',
+  'networks:connect',
+  'networks:disconnect',
+  'system:disk-usage',
+  'system:prune-preview',
+  'system:prune',
+  'compare:profiles',
+  'compare:save-profile',
+  'compare:delete-profile',
 ] as const;
 
-export const STREAM_CHANNELS = ['images:build', 'containers:logs', 'containers:stats'] as const;
+export const STREAM_CHANNELS = ['images:build', 'containers:logs', 'containers:stats', 'images:pull', 'images:push', 'compare:watch', 'deploy:run'] as const;
 
-export const PUSH_CHANNELS = ['engine:status', 'engine:event'] as const;
+export const PUSH_CHANNELS = ['engine:status', 'engine:event', 'ui:navigate'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type StreamChannel = (typeof STREAM_CHANNELS)[number];

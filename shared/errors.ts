@@ -9,7 +9,12 @@ export const ERROR_CODES = [
   'CANCELLED',
   'PERMISSION_DENIED',
   'TIMEOUT',
+  'APP_CRASHED',
   'INTERNAL',
+  /** The engine could not reach a registry (DNS, refused, offline, proxy). */
+  'NETWORK',
+  /** A registry refused: sign-in needed, wrong credentials, or no access to that repository. */
+  'UNAUTHORIZED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,3 +7,8 @@ export * from './api/common';
 export * from './api/containers';
 export * from './api/images';
 export * from './api/host';
+export * from './api/registry';
+export * from './api/volumes';
+export * from './api/networks';
+export * from './api/system';
+export * from './api/deploy';

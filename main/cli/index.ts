@@ -1,15 +1,22 @@
 import { serveCommand } from './serve';
+import { compareCommand } from './compare';
+import { deployCommand } from './deploy';
 
 const USAGE = `Usage: porthole <command> [options]
 
 Commands:
   serve [--port N] [--host ADDR --allow-remote]   Serve the Porthole UI on http://127.0.0.1:N with a per-launch token
+  compare [--json] [--profile ID]                 Running containers' measured cost beside the same workloads as VMs
+  deploy <folder> [--port N] [--name NAME] [--registry-mirror HOST[:PORT]] [--dry-run] [--json]
+                                                  Detect how to run an app folder, build it and run it until it answers
 `;
 
 type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
+  compare: compareCommand,
+  deploy: deployCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

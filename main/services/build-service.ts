@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { PortholeError } from '../../shared/errors';
@@ -6,7 +6,9 @@ import type { BuildEvent } from '../../shared/api/images';
 import type { EngineConnection } from '../engine/connection';
 import { Batcher } from '../engine/batcher';
 import { JsonLinesParser } from '../engine/json-lines';
+import { toApiError } from '../engine/errors';
 import { pumpUntilDone } from './stream-util';
+import { listContextEntries } from './build-context';
 
 export interface BuildRequest {
   context: string;
@@ -68,7 +70,7 @@ export async function buildImage(connection: EngineConnection, req: BuildRequest
     (text) => batcher.push({ kind: 'output', text: `${text}\n` }),
   );
 
-  const src = await readdir(req.context);
+  const src = await listContextEntries(req.context, req.dockerfile);
   const stream = (await connection.client().buildImage(
     { context: req.context, src },
     {
@@ -81,7 +83,13 @@ export async function buildImage(connection: EngineConnection, req: BuildRequest
       forcerm: true,
       abortSignal: signal,
     } as never,
-  )) as unknown as Readable;
+  ).catch((error: unknown) => {
+    const { message } = toApiError(error);
+    if (/Cannot locate specified Dockerfile/i.test(message)) {
+      throw new PortholeError('VALIDATION', `The engine did not receive ${req.dockerfile}: check that .dockerignore does not exclude it or its folder.`);
+    }
+    throw error;
+  })) as unknown as Readable;
   await pumpUntilDone(stream, signal, (chunk) => parser.push(chunk));
   parser.end();
   if (signal.aborted) {

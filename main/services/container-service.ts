@@ -18,8 +18,8 @@ export class ContainerService {
   }
 
   /** Never asks for sizes here (`size=true` makes the engine walk every layer). */
-  async list(all: boolean): Promise<ContainerSummary[]> {
-    const raw = await this.docker.listContainers({ all });
+  async list(all: boolean, ids?: string[]): Promise<ContainerSummary[]> {
+    const raw = await this.docker.listContainers(ids ? { all, filters: { id: ids } } : { all });
     return raw.map(toContainerSummary);
   }
 

@@ -1,3 +1,5 @@
+import type { SecretStore } from '../registry/credentials';
+
 /** What differs between the Electron shell and the browser host. */
 export interface HostAdapter {
   kind: 'electron' | 'browser-host' | 'cli';
@@ -5,6 +7,8 @@ export interface HostAdapter {
   openExternal(url: string): Promise<boolean>;
   /** Shows a native folder picker; null when cancelled or when this host has none. */
   pickFolder(title?: string): Promise<string | null>;
+  /** Where registry secrets are kept: the OS keychain in Electron; memory (this session) when absent. */
+  secrets?: SecretStore;
 }
 
 export const headlessHost = (kind: HostAdapter['kind']): HostAdapter => ({

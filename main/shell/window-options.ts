@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { isTrustedSender } from './trusted-sender';
 
 /** Every window's options, in one place so a test can assert each security setting. */
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
@@ -23,6 +24,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // Middle-click would otherwise open links through a path that skips the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
@@ -30,3 +33,6 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
 /** The production CSP, also set as a response header for every page the window loads. */
 export const RENDERER_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+
+/** Navigation stays on our own page (same file, or the dev server's origin); anything else is refused. */
+export const isOwnPageUrl = (url: string, rendererUrl: string): boolean => isTrustedSender({ url, parent: null }, rendererUrl);

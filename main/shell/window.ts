@@ -1,13 +1,17 @@
-import { BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RENDERER_CSP, windowOptions } from './window-options';
+import { RENDERER_CSP, isOwnPageUrl, windowOptions } from './window-options';
 
 const devUrl = (): string | undefined => process.env.ELECTRON_RENDERER_URL;
 
 export const rendererUrl = (): string => devUrl() ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString();
 
-/** Denies every permission request and sets the CSP header for every response (prod only: Vite's dev server needs inline scripts). */
+/**
+ * Denies every permission request, sets the CSP header for every response (prod only: Vite's dev
+ * server needs inline scripts), and locks down every web contents ever created, not only ours:
+ * no webviews, no new windows, no navigation away from our page.
+ */
 export function hardenSession(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -16,22 +20,35 @@ export function hardenSession(): void {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
     });
   }
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('will-navigate', (event, url) => {
+      if (!isOwnPageUrl(url, rendererUrl())) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isOwnPageUrl(url, rendererUrl())) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
 }
 
-export function createMainWindow(): BrowserWindow {
+export interface MainWindowOptions {
+  /**
+   * Opens a link in the user's browser after checking it: only http(s) loopback URLs whose port a
+   * container publishes (HostService.openExternal). Rejects otherwise.
+   */
+  openExternal: (url: string) => Promise<unknown>;
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.js')));
-  const ours = rendererUrl();
   win.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to a container's published port open in the user's browser (http/https only); nothing opens in-app.
-    if (/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+/i.test(url)) void shell.openExternal(url);
+    // Nothing opens in-app; a container's published port may open in the user's browser, after the check.
+    options.openExternal(url).catch(() => {});
     return { action: 'deny' };
   });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(ours.split('?')[0].split('#')[0])) event.preventDefault();
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());
-  if (devUrl()) void win.loadURL(ours);
+  if (devUrl()) void win.loadURL(rendererUrl());
   else void win.loadFile(join(__dirname, '../renderer/index.html'));
   return win;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedText, engineRef, hostPath, port } from './common';
+import { imageReference } from './images';
 import type { ContainerDetail, ContainerSummary } from '../dto';
 
 export const CONTAINER_ACTIONS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill'] as const;
@@ -35,7 +36,8 @@ export const mountSpec = z.discriminatedUnion('type', [
 
 export const runInput = z
   .object({
-    image: engineRef,
+    /** An image reference or id, checked like the docker CLI does, so a malformed one never reaches the engine. */
+    image: imageReference,
     name: containerName.optional(),
     ports: z.array(portMapping).max(64).default([]),
     env: z.array(envEntry).max(512).default([]),
@@ -49,7 +51,13 @@ export const runInput = z
 export type RunInput = z.input<typeof runInput>;
 
 export const containerInvokeSchemas = {
-  'containers:list': z.object({ all: z.boolean().default(true) }).strict(),
+  'containers:list': z
+    .object({
+      all: z.boolean().default(true),
+      /** Re-list just these (after engine events); absent ones were removed. */
+      ids: z.array(engineRef).min(1).max(500).optional(),
+    })
+    .strict(),
   'containers:inspect': z.object({ id: engineRef }).strict(),
   'containers:action': z
     .object({ ids: z.array(engineRef).min(1).max(5000), action: z.enum(CONTAINER_ACTIONS) })

@@ -6,6 +6,12 @@ import { engineInvokeSchemas, type EngineInvokeResults } from './engine';
 import { containerInvokeSchemas, containerStreamSchemas, type ContainerInvokeResults, type ContainerStreamEvents } from './containers';
 import { imageInvokeSchemas, imageStreamSchemas, type ImageInvokeResults, type ImageStreamEvents } from './images';
 import { hostInvokeSchemas, type HostInvokeResults } from './host';
+import { registryInvokeSchemas, registryStreamSchemas, type RegistryInvokeResults, type RegistryStreamEvents } from './registry';
+import { volumeInvokeSchemas, type VolumeInvokeResults } from './volumes';
+import { networkInvokeSchemas, type NetworkInvokeResults } from './networks';
+import { systemInvokeSchemas, type SystemInvokeResults } from './system';
+import { deployInvokeSchemas, deployStreamSchemas, type DeployInvokeResults, type DeployStreamEvents } from './deploy';
+import { compareInvokeSchemas, compareStreamSchemas, type CompareInvokeResults, type CompareStreamEvents } from './compare';
 
 /** One zod schema per invoke channel; a missing or extra channel is a compile error. */
 export const invokeSchemas = {
@@ -13,11 +19,20 @@ export const invokeSchemas = {
   ...containerInvokeSchemas,
   ...imageInvokeSchemas,
   ...hostInvokeSchemas,
+  ...registryInvokeSchemas,
+  ...volumeInvokeSchemas,
+  ...networkInvokeSchemas,
+  ...systemInvokeSchemas,
+  ...compareInvokeSchemas,
+  ...deployInvokeSchemas,
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 export const streamSchemas = {
   ...imageStreamSchemas,
   ...containerStreamSchemas,
+  ...registryStreamSchemas,
+  ...compareStreamSchemas,
+  ...deployStreamSchemas,
 } satisfies Record<StreamChannel, z.ZodType>;
 
 type Exact<A, B> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never] ? true : never;
@@ -26,11 +41,23 @@ const streamExact: Exact<typeof streamSchemas, StreamChannel> = true;
 void invokeExact;
 void streamExact;
 
-export interface InvokeResults extends EngineInvokeResults, ContainerInvokeResults, ImageInvokeResults, HostInvokeResults {}
-export interface StreamEvents extends ContainerStreamEvents, ImageStreamEvents {}
+export interface InvokeResults
+  extends EngineInvokeResults,
+    ContainerInvokeResults,
+    ImageInvokeResults,
+    HostInvokeResults,
+    RegistryInvokeResults,
+    VolumeInvokeResults,
+    NetworkInvokeResults,
+    SystemInvokeResults,
+    CompareInvokeResults,
+    DeployInvokeResults {}
+export interface StreamEvents extends ContainerStreamEvents, ImageStreamEvents, RegistryStreamEvents, CompareStreamEvents, DeployStreamEvents {}
 export interface PushEvents {
   'engine:status': EngineStatus;
   'engine:event': EngineEvent;
+  /** The shell asks the window to show a view (the tray's "logs", "deploy folder…", a notification click). */
+  'ui:navigate': { view: string; focusId?: string | null };
 }
 
 const resultsExact: Exact<InvokeResults, InvokeChannel> = true;

@@ -2,6 +2,7 @@ import { useStore } from '../store';
 import { VIEWS } from './views';
 import { EngineBadge } from '../features/engine/EngineBadge';
 import { Toasts } from '../components/Toasts';
+import { TasksIndicator } from '../features/images/TasksIndicator';
 
 export function App() {
   const view = useStore((s) => s.view);
@@ -34,6 +35,7 @@ export function App() {
             </li>
           ))}
         </ul>
+        <TasksIndicator />
         <EngineBadge />
       </nav>
       <main className="content" aria-label={current.label}>

@@ -11,7 +11,10 @@ const NEXT_STEP: Record<ErrorCode, { title: string; next: string }> = {
   CANCELLED: { title: 'Cancelled', next: 'Nothing more will happen.' },
   PERMISSION_DENIED: { title: 'Permission denied', next: 'Check that your user may use the Docker socket (e.g. the docker group).' },
   TIMEOUT: { title: 'Timed out', next: 'The engine took too long to answer; try again.' },
+  APP_CRASHED: { title: 'The app stopped while starting', next: 'Read its last output above, fix the start command or the code, and deploy again. The previous version, if any, is still running.' },
   INTERNAL: { title: 'Something went wrong', next: 'Try again; if it keeps happening, the message above says what the engine reported.' },
+  NETWORK: { title: 'Registry not reachable', next: 'Check the registry address, your network connection and any proxy, then try again.' },
+  UNAUTHORIZED: { title: 'Sign-in needed or refused', next: 'Sign in to this registry (Registries), check the user name and password or token, and that you may use this repository.' },
 };
 
 export function errorTitle(error: ApiError): string {

@@ -1,14 +1,20 @@
 import { create } from 'zustand';
 import { createEngineSlice, type EngineSlice } from './engine-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
-import { onEngineEvent, onEngineStatus, onResync, startWiring } from './wiring';
+import { createImagesSlice, connectImages, type ImagesSlice } from './images-slice';
+import { createTasksSlice, type TasksSlice } from './tasks-slice';
+import { createContainersSlice, connectContainers, type ContainersSlice } from './containers-slice';
+import { onEngineEvent, onEngineStatus, onNavigate, onResync, startWiring } from './wiring';
 
 /** One store from slices; each feature adds its slice here. High-rate stats live in their own store. */
-export type StoreState = EngineSlice & UiSlice;
+export type StoreState = EngineSlice & UiSlice & ImagesSlice & TasksSlice & ContainersSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createEngineSlice(...a),
   ...createUiSlice(...a),
+  ...createImagesSlice(...a),
+  ...createTasksSlice(...a),
+  ...createContainersSlice(...a),
 }));
 
 let infoTimer: ReturnType<typeof setTimeout> | null = null;
@@ -26,8 +32,11 @@ const COUNT_ACTIONS = new Set(['create', 'start', 'die', 'destroy', 'pause', 'un
 export function connectStore(): void {
   onEngineStatus((status) => useStore.getState().setStatus(status));
   onResync(() => void useStore.getState().refreshInfo());
+  onNavigate(({ view, focusId }) => useStore.getState().navigate(view, focusId ?? null));
   onEngineEvent((event) => {
     if ((event.type === 'container' || event.type === 'image') && COUNT_ACTIONS.has(event.action)) refreshInfoSoon();
   });
+  connectImages(useStore.getState);
+  connectContainers(useStore.getState, { resync: onResync, event: onEngineEvent });
   startWiring();
 }

@@ -4,14 +4,17 @@
  */
 import { api } from '../bridge';
 import type { EngineEvent, EngineStatus } from '../../../shared/dto';
+import type { PushEvents } from '../../../shared/api/contract';
 
 type Resync = () => void;
 type EventHandler = (event: EngineEvent) => void;
 type StatusHandler = (status: EngineStatus) => void;
+type NavigateHandler = (request: PushEvents['ui:navigate']) => void;
 
 const resyncs = new Set<Resync>();
 const eventHandlers = new Set<EventHandler>();
 const statusHandlers = new Set<StatusHandler>();
+const navigateHandlers = new Set<NavigateHandler>();
 let started = false;
 let wasConnected = false;
 
@@ -23,6 +26,11 @@ export const onResync = (fn: Resync): (() => void) => {
 export const onEngineEvent = (fn: EventHandler): (() => void) => {
   eventHandlers.add(fn);
   return () => eventHandlers.delete(fn);
+};
+/** The shell asked to show a view (tray "logs", "deploy folder…", a notification click). */
+export const onNavigate = (fn: NavigateHandler): (() => void) => {
+  navigateHandlers.add(fn);
+  return () => navigateHandlers.delete(fn);
 };
 export const onEngineStatus = (fn: StatusHandler): (() => void) => {
   statusHandlers.add(fn);
@@ -40,6 +48,9 @@ export function startWiring(): void {
   if (started) return;
   started = true;
   api.on('engine:status', applyStatus);
+  api.on('ui:navigate', (request) => {
+    for (const fn of navigateHandlers) fn(request);
+  });
   api.on('engine:event', (event) => {
     for (const fn of eventHandlers) fn(event);
   });

@@ -1,0 +1,59 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-precise-memory-info',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.PORTHOLE_CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+}
+
+/** Records every long task (> 50 ms) on the page's main thread from the first script on. */
+export async function newInstrumentedPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return page;
+}
+
+/** The longest main-thread task since `sinceMs` (page clock), 0 if none exceeded 50 ms. */
+export async function longestTaskSince(page: Page, sinceMs: number): Promise<number> {
+  return page.evaluate((since) => {
+    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+    return tasks.filter((t) => t.start + t.duration >= since).reduce((m, t) => Math.max(m, t.duration), 0);
+  }, sinceMs);
+}
+
+export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
+
+/** Opens the Containers view with "All" selected and waits until the count reaches `expected` (or any rows when undefined). */
+export async function openContainers(page: Page, url: string, expected?: number): Promise<void> {
+  await page.goto(`${url}#containers`);
+  await page.getByRole('button', { name: 'All', exact: true }).click();
+  if (expected !== undefined) await waitForCount(page, expected);
+}
+
+/** The number of containers the list knows (filter All, empty search): "N shown". */
+export async function waitForCount(page: Page, expected: number, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const text = document.querySelector('[data-testid="container-count"]')?.textContent ?? '';
+      const m = /(\d+) shown/.exec(text.replace(/,/g, ''));
+      return m !== null && Number(m[1]) === n;
+    },
+    expected,
+    { timeout: timeoutMs, polling: 'raf' },
+  );
+}

@@ -1,0 +1,178 @@
+import { parse as parseToml } from 'smol-toml';
+import type { AppFolder } from '../folder';
+import { firstLine, toolVersion } from '../folder';
+import { pythonMinor, PYTHON_DEFAULT } from '../versions';
+import { scanPort } from '../port-scan';
+import { splitWords } from '../shell-words';
+import { DEFAULT, type Detection } from '../types';
+
+type Toml = Record<string, unknown>;
+
+function tomlOf(text: string | null): Toml | null {
+  if (!text) return null;
+  try {
+    return parseToml(text) as Toml;
+  } catch {
+    return null;
+  }
+}
+
+const get = (obj: unknown, path: string[]): unknown => path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+
+async function detectVersion(folder: AppFolder, pyproject: Toml | null, pipfile: Toml | null): Promise<{ version: string; source: string }> {
+  const candidates: [unknown, string][] = [
+    [firstLine(await folder.text('.python-version')), '.python-version'],
+    [firstLine(await folder.text('runtime.txt')), 'runtime.txt'],
+    [get(pipfile, ['requires', 'python_version']) ?? get(pipfile, ['requires', 'python_full_version']), 'Pipfile:requires.python_version'],
+    [get(pyproject, ['project', 'requires-python']), 'pyproject.toml:project.requires-python'],
+    [get(pyproject, ['tool', 'poetry', 'dependencies', 'python']), 'pyproject.toml:tool.poetry.dependencies.python'],
+    [toolVersion(await folder.text('.tool-versions'), 'python'), '.tool-versions:python'],
+  ];
+  for (const [spec, source] of candidates) {
+    const v = typeof spec === 'string' ? pythonMinor(spec) : null;
+    if (v) return { version: v, source };
+  }
+  return { version: PYTHON_DEFAULT, source: DEFAULT };
+}
+
+/** Every dependency name the project declares, lower-cased, from whichever manifests exist. */
+function dependencyNames(requirements: string | null, pyproject: Toml | null, pipfile: Toml | null): Set<string> {
+  const names = new Set<string>();
+  const add = (spec: string) => {
+    const m = /^\s*([A-Za-z0-9_.-]+)/.exec(spec);
+    if (m && !spec.trim().startsWith('#') && !spec.trim().startsWith('-')) names.add(m[1].toLowerCase().replace(/_/g, '-'));
+  };
+  requirements?.split(/\r?\n/).forEach(add);
+  const projectDeps = get(pyproject, ['project', 'dependencies']);
+  if (Array.isArray(projectDeps)) projectDeps.forEach((d) => typeof d === 'string' && add(d));
+  for (const table of [get(pyproject, ['tool', 'poetry', 'dependencies']), get(pipfile, ['packages'])]) {
+    if (table && typeof table === 'object') Object.keys(table).forEach(add);
+  }
+  return names;
+}
+
+async function managerOf(folder: AppFolder, pyproject: Toml | null): Promise<{ name: string; install: string | null; manifests: string[]; setup: string[]; source: string; notes: string[] }> {
+  const locks = ['poetry.lock', 'Pipfile.lock', 'uv.lock', 'pdm.lock'].filter((f) => folder.has(f));
+  const notes = locks.length > 1 ? [`More than one lockfile (${locks.join(', ')}): Porthole uses the first; remove the others if they are stale.`] : [];
+  if (folder.has('poetry.lock') || get(pyproject, ['tool', 'poetry'])) {
+    const manifests = ['pyproject.toml', ...(folder.has('poetry.lock') ? ['poetry.lock'] : [])];
+    return { name: 'poetry', install: 'poetry install --only main --no-root --no-interaction', manifests, setup: ['RUN pip install --no-cache-dir poetry && poetry config virtualenvs.create false'], source: folder.has('poetry.lock') ? 'poetry.lock' : 'pyproject.toml:tool.poetry', notes };
+  }
+  if (folder.has('Pipfile')) {
+    const manifests = ['Pipfile', ...(folder.has('Pipfile.lock') ? ['Pipfile.lock'] : [])];
+    return { name: 'pipenv', install: `pipenv install --system${folder.has('Pipfile.lock') ? ' --deploy' : ''}`, manifests, setup: ['RUN pip install --no-cache-dir pipenv'], source: 'Pipfile', notes };
+  }
+  if (folder.has('requirements.txt')) return { name: 'pip', install: 'pip install --no-cache-dir -r requirements.txt', manifests: ['requirements.txt'], setup: [], source: 'requirements.txt', notes };
+  if (pyproject && get(pyproject, ['project'])) return { name: 'pip', install: 'pip install --no-cache-dir .', manifests: [], setup: [], source: 'pyproject.toml:project', notes };
+  return { name: 'pip', install: null, manifests: [], setup: [], source: DEFAULT, notes };
+}
+
+async function moduleWith(folder: AppFolder, files: string[], re: RegExp): Promise<string | null> {
+  for (const f of files) if (re.test((await folder.text(f)) ?? '')) return f;
+  return null;
+}
+
+const moduleName = (file: string): string => file.replace(/\.py$/, '').replace(/\//g, '.');
+
+export async function detectPython(folder: AppFolder): Promise<Detection | null> {
+  const markers = ['requirements.txt', 'pyproject.toml', 'Pipfile', 'manage.py', 'app.py', 'main.py', 'setup.py', 'runtime.txt', '.python-version'];
+  if (!markers.some((m) => folder.has(m))) return null;
+  const pyproject = tomlOf(await folder.text('pyproject.toml'));
+  const pipfile = tomlOf(await folder.text('Pipfile'));
+  const { version, source: versionSource } = await detectVersion(folder, pyproject, pipfile);
+  const manager = await managerOf(folder, pyproject);
+  const deps = dependencyNames(await folder.text('requirements.txt'), pyproject, pipfile);
+  const pyFiles = (await folder.sourceFiles(['.py'], 40, 1)).filter((f) => !/(^|\/)(tests?|migrations)\//.test(f));
+
+  let start: string[] | null = null;
+  let startSource = DEFAULT;
+  let port: number | null = null;
+  let portSource = DEFAULT;
+  let confidence: Detection['portConfidence'] = 'low';
+  let framework: string | null = null;
+
+  const procfile = /^web:\s*(.+)$/m.exec((await folder.text('Procfile')) ?? '');
+  if (procfile) {
+    const cmd = procfile[1].trim();
+    start = splitWords(cmd) ?? ['sh', '-c', cmd];
+    startSource = 'Procfile:web';
+  }
+  if (folder.has('manage.py') && (deps.has('django') || /django/i.test((await folder.text('manage.py')) ?? ''))) {
+    framework = 'django';
+    const settings = await moduleWith(folder, await folder.sourceFiles(['settings.py'], 10, 2), /WSGI_APPLICATION/);
+    const wsgi = settings ? /WSGI_APPLICATION\s*=\s*['"]([\w.]+)\.application['"]/.exec((await folder.text(settings)) ?? '')?.[1] : null;
+    const wsgiModule = wsgi ?? (await folder.sourceFiles(['wsgi.py'], 1, 2)).map(moduleName)[0] ?? null;
+    if (!start && wsgiModule) {
+      start = ['gunicorn', '--bind', '0.0.0.0:8000', `${wsgiModule}:application`];
+      startSource = settings ? `${settings}:WSGI_APPLICATION` : 'manage.py';
+    }
+    port = 8000;
+    portSource = 'default (Django with gunicorn)';
+    confidence = 'medium';
+    if (!deps.has('gunicorn')) framework = 'django-no-gunicorn';
+  } else if (deps.has('fastapi') || (await moduleWith(folder, pyFiles, /from fastapi import|import fastapi/))) {
+    framework = 'fastapi';
+    const file = (await moduleWith(folder, pyFiles, /=\s*FastAPI\(/)) ?? 'main.py';
+    const appVar = /(\w+)\s*=\s*FastAPI\(/.exec((await folder.text(file)) ?? '')?.[1] ?? 'app';
+    port = 8000;
+    portSource = 'default (uvicorn)';
+    confidence = 'medium';
+    if (!start) {
+      start = ['uvicorn', `${moduleName(file)}:${appVar}`, '--host', '0.0.0.0', '--port', '8000'];
+      startSource = `${file}:FastAPI()`;
+    }
+  } else if (deps.has('flask') || (await moduleWith(folder, pyFiles, /from flask import|import flask/))) {
+    framework = 'flask';
+    const file = (await moduleWith(folder, pyFiles, /=\s*Flask\(/)) ?? 'app.py';
+    const appVar = /(\w+)\s*=\s*Flask\(/.exec((await folder.text(file)) ?? '')?.[1] ?? 'app';
+    port = 5000;
+    portSource = 'default (Flask)';
+    confidence = 'medium';
+    if (!start) {
+      // Flask's own dev server binds 127.0.0.1 unless told; gunicorn when the app depends on it.
+      start = deps.has('gunicorn') ? ['gunicorn', '--bind', '0.0.0.0:5000', `${moduleName(file)}:${appVar}`] : ['flask', '--app', moduleName(file), 'run', '--host', '0.0.0.0', '--port', '5000'];
+      startSource = `${file}:Flask()`;
+    }
+  }
+  if (!start) {
+    const file = ['main.py', 'app.py', 'server.py', 'wsgi.py'].find((f) => folder.has(f));
+    if (file) {
+      start = ['python', file];
+      startSource = file;
+    }
+  }
+
+  const scanned = await scanPort(folder, [...(folder.has('Procfile') ? ['Procfile'] : []), ...pyFiles]);
+  if (scanned && (scanned.confidence === 'high' || confidence === 'low')) {
+    port = scanned.port;
+    portSource = scanned.source;
+    confidence = scanned.confidence;
+    if (start) start = start.map((w) => (w === '0.0.0.0:8000' || w === '0.0.0.0:5000' ? `0.0.0.0:${scanned.port}` : w)).map((w, i, all) => (all[i - 1] === '--port' ? String(scanned.port) : w));
+  }
+  const notes = [...manager.notes];
+  if (framework === 'django-no-gunicorn') notes.push('Django without gunicorn in the dependencies: add gunicorn to requirements.txt, or change the start command.');
+  return {
+    runtime: 'python',
+    version,
+    packageManager: manager.name,
+    install: manager.install,
+    build: null,
+    port: port ?? 8000,
+    portConfidence: confidence,
+    manifests: manager.manifests,
+    setup: manager.setup,
+    notes,
+    start,
+    readsPortEnv: scanned?.readsPortEnv ?? false,
+    imageEnv: { PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
+    sources: {
+      runtime: markers.find((m) => folder.has(m)) ?? DEFAULT,
+      version: versionSource,
+      packageManager: manager.source,
+      install: manager.install ? manager.source : DEFAULT,
+      build: DEFAULT,
+      start: startSource,
+      port: portSource,
+    },
+  };
+}

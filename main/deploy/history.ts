@@ -1,0 +1,63 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { DeployHistoryEntry } from '../../shared/api/deploy';
+
+const KEEP_PER_APP = 20;
+
+/** `PORTHOLE_DATA_DIR`, else the platform's per-user app-data folder. */
+export function dataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.PORTHOLE_DATA_DIR) return env.PORTHOLE_DATA_DIR;
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Porthole');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Porthole');
+  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'porthole');
+}
+
+/**
+ * The last deploys of each app, in a small JSON file. A file rather than engine labels because failed
+ * and cancelled deploys leave no container or image to carry a label, and history should survive a prune.
+ * Labels (`porthole.app`, `porthole.deploy.*`) still mark what is running, so the engine stays the
+ * truth for "which container is this app".
+ */
+export class DeployHistory {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly dir: string = dataDir()) {}
+
+  private get file(): string {
+    return join(this.dir, 'deploy-history.json');
+  }
+
+  async list(app?: string): Promise<DeployHistoryEntry[]> {
+    const all = await this.read();
+    return all.filter((e) => !app || e.app === app).sort((a, b) => b.startedMs - a.startedMs);
+  }
+
+  /** Appends one entry, keeping the newest `KEEP_PER_APP` per app; writes are serialised and atomic. */
+  add(entry: DeployHistoryEntry): Promise<void> {
+    const next = this.queue.then(async () => {
+      const all = [...(await this.read()), entry].sort((a, b) => b.startedMs - a.startedMs);
+      const counts = new Map<string, number>();
+      const kept = all.filter((e) => {
+        const n = (counts.get(e.app) ?? 0) + 1;
+        counts.set(e.app, n);
+        return n <= KEEP_PER_APP;
+      });
+      await mkdir(this.dir, { recursive: true });
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify(kept, null, 1));
+      await rename(tmp, this.file);
+    });
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  private async read(): Promise<DeployHistoryEntry[]> {
+    try {
+      const value: unknown = JSON.parse(await readFile(this.file, 'utf8'));
+      return Array.isArray(value) ? (value as DeployHistoryEntry[]) : [];
+    } catch {
+      return [];
+    }
+  }
+}

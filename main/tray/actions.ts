@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import { runInput } from '../../shared/api/containers';
+import { toApiError } from '../engine/errors';
+import type { Services } from '../api/handlers';
+import type { SettingsStore } from '../settings/store';
+import type { TrayAction } from './menu-model';
+
+/** What only the shell can do (windows, login items, quitting, telling the user). */
+export interface TrayShellPort {
+  showWindow(view?: string, focusId?: string): void;
+  setOpenAtLogin(on: boolean): void;
+  openAtLogin(): boolean;
+  quit(): void;
+  /** A failure the user must hear about (the menu has no other place to show it). */
+  reportError(title: string, body: string): void;
+}
+
+type TrayServices = Pick<Services, 'containers' | 'host'>;
+
+/** Performs a tray action with the same services the API uses. Never throws: failures are reported. */
+export function createTrayDispatcher(services: TrayServices, settings: SettingsStore, shell: TrayShellPort): (action: TrayAction) => Promise<void> {
+  return async (action) => {
+    try {
+      switch (action.type) {
+        case 'open-url':
+          // The host service opens only loopback URLs whose port a running container publishes.
+          await services.host.openExternal(action.url);
+          return;
+        case 'container': {
+          const [outcome] = await services.containers.act([action.id], action.verb);
+          if (outcome && !outcome.ok) shell.reportError(`Could not ${action.verb} ${action.name}`, outcome.error?.message ?? 'The engine refused.');
+          return;
+        }
+        case 'show':
+          shell.showWindow(action.view, action.focusId);
+          return;
+        case 'run-image': {
+          const input: z.output<typeof runInput> = runInput.parse({ ...(settings.lastRunFor(action.image) ?? {}), image: action.image });
+          await services.containers.run(input);
+          return;
+        }
+        case 'toggle-setting':
+          settings.toggle(action.key);
+          return;
+        case 'toggle-login':
+          shell.setOpenAtLogin(!shell.openAtLogin());
+          return;
+        case 'quit':
+          shell.quit();
+          return;
+      }
+    } catch (error) {
+      const { message } = toApiError(error);
+      shell.reportError(failureTitle(action), message);
+    }
+  };
+}
+
+function failureTitle(action: TrayAction): string {
+  switch (action.type) {
+    case 'open-url':
+      return `Could not open ${action.url}`;
+    case 'container':
+      return `Could not ${action.verb} ${action.name}`;
+    case 'run-image':
+      return `Could not run ${action.image}`;
+    default:
+      return 'Porthole could not do that';
+  }
+}
+
+/** Remembers every successful `containers:run` (from the window or the tray) per image, for "run again". */
+export function rememberRuns(containers: Services['containers'], settings: SettingsStore): void {
+  const run = containers.run.bind(containers);
+  containers.run = async (input) => {
+    const result = await run(input);
+    try {
+      settings.rememberRun(input);
+    } catch {
+      // Remembering is a convenience; a read-only data dir must not fail the run.
+    }
+    return result;
+  };
+}

@@ -1,0 +1,124 @@
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../store';
+import { selectVisibleContainers } from '../../store/containers-slice';
+import { ErrorBox } from '../../components/ErrorBox';
+import { EmptyState } from '../../components/EmptyState';
+import { ContainerList } from './list/ContainerList';
+import { ContainersToolbar } from './list/ContainersToolbar';
+import { BulkBar } from './list/BulkBar';
+import { RemoveDialog } from './list/RemoveDialog';
+import { ContainerDetailView } from './detail/ContainerDetailView';
+import './containers.css';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+export function ContainersView() {
+  const focusId = useStore((s) => s.focusId);
+  const [detailId, setDetailId] = useState<string | null>(focusId);
+  const [removing, setRemoving] = useState<string[] | null>(null);
+  const loaded = useStore((s) => s.containersLoaded);
+  const error = useStore((s) => s.containersError);
+  const total = useStore((s) => Object.keys(s.containers).length);
+  const rows = useStore(useShallow(selectVisibleContainers));
+  const load = useStore((s) => s.loadContainers);
+  const engineState = useStore((s) => s.status.state);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  // Another view (e.g. Images → Run) asked to show a container: open its detail once, then forget the request.
+  const [seenFocus, setSeenFocus] = useState(focusId);
+  if (focusId !== seenFocus) {
+    setSeenFocus(focusId);
+    if (focusId) setDetailId(focusId);
+  }
+  useEffect(() => {
+    if (focusId) useStore.setState({ focusId: null });
+  }, [focusId]);
+
+  useEffect(() => {
+    if (engineState === 'connected' && !loaded) void load();
+  }, [engineState, loaded, load]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (removing || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      if (e.key === '/' && !detailId) {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if (e.key === 'Delete' && !detailId) {
+        const ids = Object.keys(useStore.getState().selectedContainers);
+        if (ids.length > 0) setRemoving(ids);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [removing, detailId]);
+
+  const dialog = removing && (
+    <RemoveDialog
+      ids={removing}
+      onClose={() => setRemoving(null)}
+      onRemoved={(ids) => {
+        if (detailId && ids.includes(detailId)) setDetailId(null);
+      }}
+    />
+  );
+
+  if (detailId) {
+    return (
+      <>
+        <ContainerDetailView id={detailId} onBack={() => setDetailId(null)} onRemove={setRemoving} />
+        {dialog}
+      </>
+    );
+  }
+
+  let body;
+  if (error && !loaded) body = <ErrorBox error={error} />;
+  else if (!loaded) body = <p className="muted">Loading containers…</p>;
+  else if (total === 0)
+    body = (
+      <EmptyState title="No containers yet">
+        Build an image and run it (Images → Run), or deploy a folder. Containers started with the docker CLI show up here too.
+      </EmptyState>
+    );
+  else if (rows.length === 0) body = <NoMatches />;
+  else body = <ContainerList rows={rows} onOpen={setDetailId} onRemove={setRemoving} />;
+
+  return (
+    <div className="ct-page">
+      <ContainersToolbar searchRef={searchRef} shown={rows.length} total={total} />
+      {error && loaded && <ErrorBox error={error} />}
+      <BulkBar onRemove={setRemoving} />
+      {body}
+      {dialog}
+    </div>
+  );
+}
+
+function NoMatches() {
+  const filter = useStore((s) => s.containerFilter);
+  const search = useStore((s) => s.containerSearch);
+  const setFilter = useStore((s) => s.setContainerFilter);
+  const setSearch = useStore((s) => s.setContainerSearch);
+  return (
+    <EmptyState
+      title={search ? `Nothing matches “${search}”` : 'No running containers'}
+      action={
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            setSearch('');
+            setFilter('all');
+          }}
+        >
+          Show all containers
+        </button>
+      }
+    >
+      {filter === 'running' ? 'Stopped containers are hidden; show all to see them.' : 'Try another name, image or compose project.'}
+    </EmptyState>
+  );
+}

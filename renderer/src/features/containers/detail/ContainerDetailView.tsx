@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useStore } from '../../../store';
+import { ErrorBox } from '../../../components/ErrorBox';
+import { EmptyState } from '../../../components/EmptyState';
+import { formatRelative, shortId } from '../../../lib/format';
+import { ContainerActions } from '../list/ContainerActions';
+import { PortLinks } from '../list/PortLinks';
+import { StateBadge } from '../list/ContainerRow';
+import { DEFAULT_LOG_OPTIONS, LogsTab } from '../logs/LogsTab';
+import { StatsTab } from '../stats/StatsTab';
+import { InspectTab } from './InspectTab';
+import { useContainerDetail } from './use-container-detail';
+
+type Tab = 'logs' | 'inspect' | 'stats';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'logs', label: 'Logs' },
+  { id: 'inspect', label: 'Inspect' },
+  { id: 'stats', label: 'Stats' },
+];
+
+export function ContainerDetailView({ id, onBack, onRemove }: { id: string; onBack: () => void; onRemove: (ids: string[]) => void }) {
+  const [tab, setTab] = useState<Tab>('logs');
+  const [logOptions, setLogOptions] = useState(DEFAULT_LOG_OPTIONS);
+  const { detail, error, removed } = useContainerDetail(id);
+  const summary = useStore((s) => (detail ? s.containers[detail.id] : s.containers[id]));
+
+  const back = (
+    <button type="button" className="btn btn-ghost" onClick={onBack}>
+      ← All containers
+    </button>
+  );
+  if (removed) {
+    return (
+      <div className="ct-page">
+        <div>{back}</div>
+        <EmptyState title="This container no longer exists">Someone removed it (for example with docker rm). Its logs and stats went with it.</EmptyState>
+      </div>
+    );
+  }
+  if (error) {
+    return (
+      <div className="ct-page">
+        <div>{back}</div>
+        <ErrorBox error={error} />
+      </div>
+    );
+  }
+  if (!detail) {
+    return (
+      <div className="ct-page">
+        <div>{back}</div>
+        <p className="muted">Loading container…</p>
+      </div>
+    );
+  }
+  const current = summary ?? detail;
+  const state = current.state;
+  return (
+    <div className="ct-page" data-testid="container-detail" data-name={detail.name} data-state={state}>
+      <header className="detail-header">
+        {back}
+        <div className="detail-title">
+          <h1>{detail.name}</h1>
+          <StateBadge state={state} />
+        </div>
+        <ContainerActions container={{ ...detail, state }} onRemove={onRemove} withLabels />
+      </header>
+      <p className="muted detail-meta">
+        <code>{detail.image}</code> · {shortId(detail.id)} · created {formatRelative(detail.createdMs)}
+        {state === 'running' && detail.startedAtMs ? ` · up since ${new Date(detail.startedAtMs).toLocaleString()}` : ''}
+        {state === 'exited' && detail.exitCode !== undefined ? ` · exited with code ${detail.exitCode}` : ''}
+        {detail.ports.some((p) => p.publicPort) && (
+          <>
+            {' · '}
+            <PortLinks ports={detail.ports} />
+          </>
+        )}
+      </p>
+      <div className="tabs" role="tablist" aria-label="Container details">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="tab-panel" role="tabpanel">
+        {tab === 'logs' && <LogsTab id={detail.id} name={detail.name} tty={detail.tty} options={logOptions} onOptions={setLogOptions} />}
+        {tab === 'inspect' && <InspectTab detail={detail} />}
+        {tab === 'stats' && <StatsTab id={detail.id} running={state === 'running'} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState, type ReactNode } from 'react';
+import type { ContainerDetail } from '../../../../../shared/dto';
+import { PortLinks } from '../list/PortLinks';
+
+function Section({ title, children, empty }: { title: string; children: ReactNode; empty?: boolean }) {
+  return (
+    <section className="panel inspect-section">
+      <h2>{title}</h2>
+      {empty ? <p className="muted">None.</p> : children}
+    </section>
+  );
+}
+
+function KeyValues({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="kv">
+      {rows.map(([k, v]) => (
+        <div key={k} className="kv-row">
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const splitEnv = (entry: string): [string, string] => {
+  const at = entry.indexOf('=');
+  return at === -1 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
+};
+
+export function InspectTab({ detail }: { detail: ContainerDetail }) {
+  const [showRaw, setShowRaw] = useState(false);
+  const labels = Object.entries(detail.labels).sort(([a], [b]) => a.localeCompare(b));
+  return (
+    <div className="inspect" data-testid="inspect-view">
+      <Section title="Command">
+        <KeyValues
+          rows={[
+            ['Entrypoint', <code key="e">{detail.entrypoint.length ? JSON.stringify(detail.entrypoint) : '—'}</code>],
+            ['Command', <code key="c">{detail.cmd.length ? JSON.stringify(detail.cmd) : '—'}</code>],
+            ['Working directory', <code key="w">{detail.workingDir || '/'}</code>],
+            ['Restart policy', detail.restartPolicy],
+            ['TTY', detail.tty ? 'yes (stdout and stderr are one stream)' : 'no'],
+            ['Image', <code key="i">{detail.image}</code>],
+            ['ID', <code key="id">{detail.id}</code>],
+          ]}
+        />
+      </Section>
+      <Section title="Ports" empty={detail.ports.length === 0}>
+        <PortLinks ports={detail.ports} showUnpublished />
+      </Section>
+      <Section title={`Environment (${detail.env.length})`} empty={detail.env.length === 0}>
+        <KeyValues rows={detail.env.map((e) => splitEnv(e)).map(([k, v]) => [k, <code key={k}>{v}</code>])} />
+      </Section>
+      <Section title={`Mounts (${detail.mounts.length})`} empty={detail.mounts.length === 0}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Type</th>
+              <th>Source</th>
+              <th>Destination</th>
+              <th>Mode</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.mounts.map((m) => (
+              <tr key={m.destination}>
+                <td>{m.type}</td>
+                <td className="mono">{m.name ?? m.source}</td>
+                <td className="mono">{m.destination}</td>
+                <td>{m.rw ? 'read-write' : 'read-only'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section title={`Labels (${labels.length})`} empty={labels.length === 0}>
+        <KeyValues rows={labels.map(([k, v]) => [k, <code key={k}>{v}</code>])} />
+      </Section>
+      <Section title="Raw JSON">
+        <button type="button" className="btn" onClick={() => setShowRaw((v) => !v)} aria-expanded={showRaw}>
+          {showRaw ? 'Hide raw JSON' : 'Show raw JSON (docker inspect)'}
+        </button>
+        {showRaw && <pre className="raw-json">{JSON.stringify(detail.raw, null, 2)}</pre>}
+      </Section>
+    </div>
+  );
+}

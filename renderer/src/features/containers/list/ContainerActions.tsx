@@ -1,0 +1,89 @@
+import type { ContainerAction } from '../../../../../shared/api/containers';
+import type { ContainerSummary } from '../../../../../shared/dto';
+import { useStore } from '../../../store';
+import { ActionIcon } from './icons';
+
+interface ActionDef {
+  action: ContainerAction;
+  label: string;
+  danger?: boolean;
+}
+
+const START: ActionDef = { action: 'start', label: 'Start' };
+const STOP: ActionDef = { action: 'stop', label: 'Stop' };
+const RESTART: ActionDef = { action: 'restart', label: 'Restart' };
+const PAUSE: ActionDef = { action: 'pause', label: 'Pause' };
+const UNPAUSE: ActionDef = { action: 'unpause', label: 'Unpause' };
+const KILL: ActionDef = { action: 'kill', label: 'Kill', danger: true };
+
+/** What makes sense in each engine state, as `docker` allows it. */
+export function actionsFor(state: string): ActionDef[] {
+  switch (state) {
+    case 'running':
+      return [STOP, RESTART, PAUSE, KILL];
+    case 'paused':
+      return [UNPAUSE, STOP, KILL];
+    case 'restarting':
+      return [STOP, KILL];
+    case 'removing':
+      return [];
+    default:
+      return [START];
+  }
+}
+
+export const BUSY_TEXT: Record<string, string> = {
+  start: 'Starting…',
+  stop: 'Stopping…',
+  restart: 'Restarting…',
+  pause: 'Pausing…',
+  unpause: 'Resuming…',
+  kill: 'Killing…',
+  remove: 'Removing…',
+};
+
+export function ContainerActions({ container, onRemove, withLabels }: { container: ContainerSummary; onRemove: (ids: string[]) => void; withLabels?: boolean }) {
+  const busy = useStore((s) => s.containerBusy[container.id]);
+  const run = useStore((s) => s.runContainerAction);
+  const name = container.name;
+  return (
+    <div className="row-actions">
+      {busy && (
+        <span className="busy" role="status">
+          <span className="spinner" aria-hidden /> {BUSY_TEXT[busy]}
+        </span>
+      )}
+      {actionsFor(container.state).map((a) => (
+        <button
+          key={a.action}
+          type="button"
+          className={`btn btn-small${withLabels ? '' : ' btn-icon'}${a.danger ? ' btn-danger' : ''}`}
+          aria-label={`${a.label} ${name}`}
+          title={`${a.label} ${name}`}
+          disabled={Boolean(busy)}
+          onClick={(e) => {
+            e.stopPropagation();
+            void run([container.id], a.action);
+          }}
+        >
+          <ActionIcon action={a.action} />
+          {withLabels && ` ${a.label}`}
+        </button>
+      ))}
+      <button
+        type="button"
+        className={`btn btn-small btn-danger${withLabels ? '' : ' btn-icon'}`}
+        aria-label={`Remove ${name}`}
+        title={`Remove ${name}`}
+        disabled={Boolean(busy)}
+        onClick={(e) => {
+          e.stopPropagation();
+          onRemove([container.id]);
+        }}
+      >
+        <ActionIcon action="remove" />
+        {withLabels && ' Remove'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { memo } from 'react';
+import type { ContainerSummary } from '../../../../../shared/dto';
+import { useStore } from '../../../store';
+import { formatRelative, shortId } from '../../../lib/format';
+import { ContainerActions } from './ContainerActions';
+import { PortLinks } from './PortLinks';
+
+export function StateBadge({ state }: { state: string }) {
+  return <span className={`state-badge state-${state}`}>{state}</span>;
+}
+
+interface RowProps {
+  container: ContainerSummary;
+  style: React.CSSProperties;
+  onOpen: (id: string) => void;
+  onRemove: (ids: string[]) => void;
+}
+
+export const ContainerRow = memo(function ContainerRow({ container: c, style, onOpen, onRemove }: RowProps) {
+  const selected = useStore((s) => Boolean(s.selectedContainers[c.id]));
+  const toggle = useStore((s) => s.toggleContainerSelected);
+  return (
+    <div
+      role="row"
+      className={selected ? 'ct-row ct-grid selected' : 'ct-row ct-grid'}
+      style={style}
+      data-testid="container-row"
+      data-name={c.name}
+      data-state={c.state}
+      aria-selected={selected}
+    >
+      <span role="cell">
+        <input type="checkbox" aria-label={`Select ${c.name}`} checked={selected} onChange={() => toggle(c.id)} />
+      </span>
+      <span role="cell" className="ct-name">
+        <button type="button" className="ct-open" onClick={() => onOpen(c.id)} title="Open logs, inspect and stats">
+          {c.name}
+        </button>
+        <span className="muted small mono">{shortId(c.id)}</span>
+      </span>
+      <span role="cell" className="ct-image mono" title={c.image}>
+        {c.image}
+      </span>
+      <span role="cell" className="ct-state">
+        <StateBadge state={c.state} />
+        <span className="muted small" title={c.status}>
+          {c.status}
+        </span>
+      </span>
+      <span role="cell" className="ct-ports">
+        <PortLinks ports={c.ports} />
+      </span>
+      <span role="cell" className="muted small" title={new Date(c.createdMs).toLocaleString()}>
+        {formatRelative(c.createdMs)}
+      </span>
+      <span role="cell">
+        <ContainerActions container={c} onRemove={onRemove} />
+      </span>
+    </div>
+  );
+});

@@ -1,0 +1,178 @@
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { LOG_BUFFER_CAP, splitMatches, type LogBuffer } from './log-buffer';
+import { useLogStream, type LogStreamStatus } from './use-log-stream';
+import { ErrorBox } from '../../../components/ErrorBox';
+
+const TAILS = [100, 1000, 10_000, LOG_BUFFER_CAP];
+const ROW_HEIGHT = 20;
+
+const STATUS_TEXT: Record<LogStreamStatus, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  ended: 'Stream ended (the container stopped)',
+  paused: 'Paused while the window is hidden',
+  error: 'Stream failed',
+};
+
+const clock = (ms: number) => {
+  const d = new Date(ms);
+  return `${d.toLocaleTimeString(undefined, { hour12: false })}.${String(d.getMilliseconds()).padStart(3, '0')}`;
+};
+
+function download(buffer: LogBuffer, name: string, withTimestamps: boolean) {
+  const url = URL.createObjectURL(new Blob([buffer.toText(withTimestamps)], { type: 'text/plain' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${name}.log`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Choices that outlive a switch to another tab of the same container. */
+export interface LogOptions {
+  tail: number;
+  timestamps: boolean;
+}
+export const DEFAULT_LOG_OPTIONS: LogOptions = { tail: 1000, timestamps: true };
+
+interface LogsTabProps {
+  id: string;
+  name: string;
+  tty: boolean;
+  options: LogOptions;
+  onOptions: (options: LogOptions) => void;
+}
+
+export function LogsTab({ id, name, tty, options, onOptions }: LogsTabProps) {
+  const { tail, timestamps } = options;
+  const setTail = (value: number) => onOptions({ ...options, tail: value });
+  const setTimestamps = (value: boolean) => onOptions({ ...options, timestamps: value });
+  const { buffer, version, status, error } = useLogStream(id, tail);
+  const [follow, setFollow] = useState(true);
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const deferredVersion = useDeferredValue(version);
+  const [current, setCurrent] = useState(0);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const programmatic = useRef(false);
+  const jumped = useRef(false);
+
+  const matches = useMemo(() => (deferredVersion >= 0 ? buffer.search(deferredQuery) : []), [buffer, deferredQuery, deferredVersion]);
+  const matchSet = useMemo(() => new Set(matches), [matches]);
+  const activeLine = matches.length > 0 ? matches[Math.min(current, matches.length - 1)] : -1;
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
+  const virtualizer = useVirtualizer({ count: buffer.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+
+  useEffect(() => {
+    if (!follow || buffer.length === 0) return;
+    programmatic.current = true;
+    virtualizer.scrollToIndex(buffer.length - 1, { align: 'end' });
+  }, [follow, version, buffer, virtualizer]);
+
+  const goTo = (next: number) => {
+    if (matches.length === 0) return;
+    const index = (next + matches.length) % matches.length;
+    setCurrent(index);
+    setFollow(false);
+    jumped.current = true;
+    programmatic.current = true;
+    virtualizer.scrollToIndex(matches[index], { align: 'center' });
+  };
+
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (!el) return;
+    if (programmatic.current) {
+      programmatic.current = false;
+      return;
+    }
+    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT * 2;
+    if (atBottom !== follow) setFollow(atBottom);
+  };
+
+  return (
+    <div className="logs" data-testid="logs-view">
+      <div className="logs-toolbar">
+        <label className="inline-field">
+          Tail
+          <select className="input" value={tail} onChange={(e) => setTail(Number(e.target.value))} aria-label="Tail">
+            {TAILS.map((t) => (
+              <option key={t} value={t}>
+                last {t.toLocaleString()} lines
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} /> Timestamps
+        </label>
+        <div className="logs-search">
+          <input
+            className="input"
+            type="search"
+            placeholder="Search logs"
+            aria-label="Search logs"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setCurrent(0);
+              jumped.current = false;
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') goTo(!jumped.current ? current : e.shiftKey ? current - 1 : current + 1);
+            }}
+          />
+          <span className="muted small" data-testid="log-match-count">
+            {deferredQuery ? (matches.length ? `${Math.min(current, matches.length - 1) + 1} of ${matches.length}` : 'no matches') : ''}
+          </span>
+          <button type="button" className="btn btn-small" aria-label="Previous match" disabled={!matches.length} onClick={() => goTo(current - 1)}>
+            ↑
+          </button>
+          <button type="button" className="btn btn-small" aria-label="Next match" disabled={!matches.length} onClick={() => goTo(current + 1)}>
+            ↓
+          </button>
+        </div>
+        <button type="button" className="btn" onClick={() => download(buffer, name, timestamps)} disabled={buffer.length === 0}>
+          Download
+        </button>
+      </div>
+      {error && <ErrorBox error={error} />}
+      <div className="logs-scroll" ref={scrollRef} onScroll={onScroll} tabIndex={0} aria-label={`Logs of ${name}`} data-testid="log-lines">
+        {buffer.length === 0 ? (
+          <p className="muted logs-empty">{status === 'connecting' ? 'Loading logs…' : 'No output yet. Lines appear here as the container prints them.'}</p>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((row) => {
+              const line = buffer.at(row.index);
+              if (!line) return null;
+              const classes = ['log-line', line.stream === 'stderr' ? 'log-stderr' : '', row.index === activeLine ? 'log-active' : ''].join(' ');
+              return (
+                <div key={row.key} className={classes} data-testid="log-line" data-stream={line.stream} style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
+                  {timestamps && <span className="log-time">{line.timeMs !== undefined ? clock(line.timeMs) : ''}</span>}
+                  <span className="log-stream" title={line.stream}>
+                    {line.stream === 'stderr' ? 'err' : 'out'}
+                  </span>
+                  <span className="log-text">
+                    {matchSet.has(row.index)
+                      ? splitMatches(line.text, deferredQuery).map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))
+                      : line.text}
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+      <div className="logs-footer muted small">
+        <span className={`stream-dot stream-${status}`} aria-hidden /> {STATUS_TEXT[status]} · {buffer.length.toLocaleString()} lines shown
+        {buffer.dropped > 0 && ` · ${buffer.dropped.toLocaleString()} older lines dropped (the view keeps the last ${LOG_BUFFER_CAP.toLocaleString()})`}
+        {tty && ' · TTY container: stdout and stderr arrive as one stream'}
+      </div>
+    </div>
+  );
+}

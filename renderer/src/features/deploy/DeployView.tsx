@@ -1,0 +1,149 @@
+import { api } from '../../bridge';
+import { ErrorBox } from '../../components/ErrorBox';
+import { useStore } from '../../store';
+import type { DeployFailureDetail, DeployResult } from '../../../../shared/api/deploy';
+import { useDeployStore } from './deploy-store';
+import { PlanEditor } from './PlanEditor';
+import { StageList } from './StageList';
+import './deploy.css';
+
+/** Opens the deployed app: the shell's browser in Electron, a new tab in the browser host. */
+async function openUrl(url: string): Promise<void> {
+  const res = await api.invoke('host:open-external', { url });
+  if (!res.ok || !res.data.opened) window.open(url, '_blank', 'noopener');
+}
+
+function FolderPicker() {
+  const folder = useDeployStore((s) => s.folder);
+  const setFolder = useDeployStore((s) => s.setFolder);
+  const mirror = useDeployStore((s) => s.mirror);
+  const setMirror = useDeployStore((s) => s.setMirror);
+  const makePlan = useDeployStore((s) => s.makePlan);
+  const planning = useDeployStore((s) => s.planning);
+  const running = useDeployStore((s) => s.running);
+  const choose = async () => {
+    const res = await api.invoke('host:pick-folder', { title: 'Choose the app folder to deploy' });
+    if (res.ok && res.data.path) {
+      setFolder(res.data.path);
+      void makePlan();
+    }
+  };
+  return (
+    <form
+      className="panel stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void makePlan();
+      }}
+    >
+      <label className="field">
+        <span>App folder (its full path)</span>
+        <div className="deploy-row">
+          <input className="input mono" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/home/me/projects/my-api" aria-label="App folder" />
+          <button type="button" className="btn" onClick={() => void choose()} disabled={running}>
+            Choose…
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={!folder.trim() || planning || running}>
+            {planning ? 'Reading…' : 'Read folder'}
+          </button>
+        </div>
+      </label>
+      <label className="field">
+        <span>
+          Base images from <span className="muted small">(empty: Docker Hub&apos;s official images; or your company&apos;s mirror, e.g. mirror.example.com or 127.0.0.1:5000)</span>
+        </span>
+        <input className="input mono" value={mirror} onChange={(e) => setMirror(e.target.value)} placeholder="Docker Hub" aria-label="Registry mirror" />
+      </label>
+    </form>
+  );
+}
+
+function Failure() {
+  const error = useDeployStore((s) => s.runError);
+  if (!error) return null;
+  const detail = error.detail as DeployFailureDetail | undefined;
+  return (
+    <div className="stack" data-testid="deploy-error">
+      <ErrorBox error={error.code === 'APP_CRASHED' ? { ...error, message: error.message.split('\n')[0] } : error} />
+      {detail?.logTail && detail.logTail.length > 0 && (
+        <>
+          <p className="muted small">The container&apos;s last output:</p>
+          <pre className="deploy-output">{detail.logTail.join('\n')}</pre>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Success({ result }: { result: DeployResult }) {
+  return (
+    <div className="deploy-success" data-testid="deploy-success">
+      <strong>{result.container} is running.</strong> It answers at{' '}
+      <a href={result.url} target="_blank" rel="noreferrer" data-testid="deploy-url">
+        {result.url}
+      </a>
+      {result.portMoved && <span className="muted small"> (the app&apos;s own port was taken on this computer, so Porthole picked the next free one)</span>}
+      {result.replaced && <span className="muted small"> · replaced the previous version</span>}
+    </div>
+  );
+}
+
+export function DeployView() {
+  const plan = useDeployStore((s) => s.plan);
+  const planError = useDeployStore((s) => s.planError);
+  const running = useDeployStore((s) => s.running);
+  const deploy = useDeployStore((s) => s.deploy);
+  const cancel = useDeployStore((s) => s.cancel);
+  const output = useDeployStore((s) => s.output);
+  const result = useDeployStore((s) => s.result);
+  const toast = useStore((s) => s.toast);
+  const canDeploy = Boolean(plan && plan.port !== null && (plan.usesOwnDockerfile || plan.start));
+  const started = output.length > 0 || running || result !== null;
+
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>Deploy</h1>
+        <p className="muted">Turn an app folder into a running container: Porthole works out the runtime, the start command and the port, shows you the plan, then builds and runs it.</p>
+      </header>
+      <FolderPicker />
+      {planError && <ErrorBox error={planError} />}
+      {!plan && !planError && <p className="muted">Type the path of an app folder (Node, Python, Ruby, Go, a static site, or one with its own Dockerfile) and choose “Read folder”.</p>}
+      {plan && <PlanEditor key={`${plan.folder}:${plan.name}:${plan.port}:${plan.start}`} plan={plan} />}
+      {plan && (
+        <section className="panel stack" aria-label="Deploy progress">
+          <div className="deploy-row">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={!canDeploy || running}
+              onClick={() =>
+                deploy((r) => {
+                  toast({ tone: 'success', title: `${r.container} deployed`, body: r.url });
+                  void openUrl(r.url);
+                })
+              }
+            >
+              {running ? 'Deploying…' : result ? 'Deploy again' : 'Deploy'}
+            </button>
+            {running && cancel && (
+              <button type="button" className="btn" onClick={cancel}>
+                Cancel
+              </button>
+            )}
+            {!canDeploy && <span className="muted small">Set the start command and the port first.</span>}
+          </div>
+          {started && <StageList />}
+          {result && !running && <Success result={result} />}
+          <Failure />
+          {output.length > 0 && (
+            <details open={running}>
+              <summary>Build output ({output.length} lines)</summary>
+              <pre className="deploy-output" data-testid="deploy-output">{output.join('\n')}</pre>
+            </details>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

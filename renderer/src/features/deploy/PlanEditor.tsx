@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import type { DeployPlan } from '../../../../shared/api/deploy';
+import { useDeployStore } from './deploy-store';
+import { PlanFacts, sourceText } from './PlanFacts';
+
+const Source = ({ plan, fact }: { plan: DeployPlan; fact: keyof DeployPlan['sources'] }) => <span className="muted small">{sourceText(plan.sources[fact])}</span>;
+
+/** The plan: read-only facts with their sources, editable name/port/start/env, and the Dockerfile. */
+export function PlanEditor({ plan }: { plan: DeployPlan }) {
+  const makePlan = useDeployStore((s) => s.makePlan);
+  const planning = useDeployStore((s) => s.planning);
+  const dockerfile = useDeployStore((s) => s.dockerfile);
+  const edited = useDeployStore((s) => s.dockerfileEdited);
+  const setDockerfile = useDeployStore((s) => s.setDockerfile);
+  const envValues = useDeployStore((s) => s.envValues);
+  const setEnvValue = useDeployStore((s) => s.setEnvValue);
+  const [name, setName] = useState(plan.name);
+  const [port, setPort] = useState(plan.port === null ? '' : String(plan.port));
+  const [start, setStart] = useState(plan.start ?? '');
+  const changed = name !== plan.name || port !== String(plan.port ?? '') || start !== (plan.start ?? '');
+  const portNumber = Number(port);
+  const portValid = Number.isInteger(portNumber) && portNumber >= 1 && portNumber <= 65535;
+
+  const apply = () => {
+    if (edited && !window.confirm('Applying these changes writes a new Dockerfile and discards your edits to it. Continue?')) return;
+    void makePlan({ name: name || undefined, port: portValid ? portNumber : undefined, start: start.trim() || undefined });
+  };
+
+  return (
+    <section className="panel stack" aria-label="Deploy plan">
+      <h2>Plan</h2>
+      <PlanFacts plan={plan} />
+      <div className="deploy-edit-grid">
+        <label className="field">
+          <span>Name <Source plan={plan} fact="name" /></span>
+          <input className="input" value={name} onChange={(e) => setName(e.target.value.toLowerCase())} aria-label="App name" />
+        </label>
+        <label className="field">
+          <span>
+            Port the app listens on <Source plan={plan} fact="port" /> · {plan.portConfidence === 'high' ? 'sure' : plan.portConfidence === 'medium' ? 'likely' : 'a guess'}
+          </span>
+          <input className="input" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value.replace(/\D/g, ''))} aria-label="Container port" />
+          {!portValid && <span className="field-error">Enter a port from 1 to 65535.</span>}
+        </label>
+        <label className="field deploy-edit-wide">
+          <span>Start command <Source plan={plan} fact="start" /></span>
+          <input className="input mono" value={start} onChange={(e) => setStart(e.target.value)} aria-label="Start command" disabled={plan.usesOwnDockerfile} placeholder="e.g. node server.js" />
+        </label>
+      </div>
+      {changed && (
+        <div>
+          <button type="button" className="btn" onClick={apply} disabled={planning || !portValid}>
+            Apply changes to the Dockerfile
+          </button>
+        </div>
+      )}
+      <div>
+        <h3>Environment variables</h3>
+        {plan.env.length === 0 ? (
+          <p className="muted small">The app reads no variables Porthole could find. PORT is set for it.</p>
+        ) : (
+          <>
+            <p className="muted small">Found {sourceText(plan.sources.env).replace(/^from /, 'in ')}. Values from .env are passed when the container starts; type a value here to set or override one. Nothing is written into the image.</p>
+            <div className="deploy-env">
+              {plan.env.map((n) => (
+                <label key={n} className="deploy-env-row">
+                  <code>{n}</code>
+                  <input className="input" value={envValues[n] ?? ''} onChange={(e) => setEnvValue(n, e.target.value)} placeholder="(from .env, or unset)" aria-label={`Value of ${n}`} />
+                </label>
+              ))}
+            </div>
+          </>
+        )}
+      </div>
+      {plan.notes.length > 0 && (
+        <ul className="deploy-notes" aria-label="Notes">
+          {plan.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <label className="field">
+        <span>
+          {plan.usesOwnDockerfile ? `${plan.dockerfilePath} (the folder's own; built as it is unless you edit it here)` : `Dockerfile Porthole will build (saved as ${plan.dockerfilePath} in the folder)`}
+          {edited && <span className="muted small"> · edited</span>}
+        </span>
+        <textarea className="input mono deploy-dockerfile" value={dockerfile} onChange={(e) => setDockerfile(e.target.value)} spellCheck={false} aria-label="Dockerfile" rows={Math.min(24, dockerfile.split('\n').length + 1)} />
+      </label>
+      {plan.dockerignore && <p className="muted small">The folder has no .dockerignore, so Porthole will write one that keeps .git, .env and local dependencies out of the image.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { DEPLOY_STAGES, type DeployStage } from '../../../../shared/api/deploy';
+import { useDeployStore } from './deploy-store';
+
+const LABELS: Record<DeployStage, string> = {
+  plan: 'Check the folder',
+  dockerfile: 'Write the Dockerfile',
+  build: 'Build the image',
+  run: 'Start the container',
+  wait: 'Wait until it answers',
+  open: 'Open in the browser',
+};
+const MARKS = { waiting: '○', running: '◌', done: '✓', failed: '✗', skipped: '–' } as const;
+
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), 200);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+/** The pipeline's stages as they happen, with elapsed times. */
+export function StageList() {
+  const stages = useDeployStore(useShallow((s) => s.stages));
+  const running = useDeployStore((s) => s.running);
+  const now = useNow(running);
+  return (
+    <ol className="deploy-stages" aria-label="Deploy stages">
+      {DEPLOY_STAGES.map((stage) => {
+        const s = stages[stage];
+        const elapsed = s.elapsedMs ?? (s.state === 'running' && s.startedMs ? now - s.startedMs : undefined);
+        return (
+          <li key={stage} className={`deploy-stage deploy-stage-${s.state}`} data-stage={stage} data-state={s.state}>
+            <span className="deploy-stage-mark" aria-hidden>
+              {MARKS[s.state]}
+            </span>
+            <span className="deploy-stage-label">{LABELS[stage]}</span>
+            <span className="deploy-stage-time muted small">{elapsed !== undefined ? `${(elapsed / 1000).toFixed(1)} s` : ''}</span>
+            {s.message && <span className="deploy-stage-message muted small">{s.message}</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

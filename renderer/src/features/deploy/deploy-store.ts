@@ -1,0 +1,120 @@
+import { create } from 'zustand';
+import { api } from '../../bridge';
+import type { ApiError } from '../../../../shared/errors';
+import { DEPLOY_STAGES, type DeployEvent, type DeployPlan, type DeployResult, type DeployStage, type PlanOverrides } from '../../../../shared/api/deploy';
+
+export interface StageState {
+  state: 'waiting' | 'running' | 'done' | 'failed' | 'skipped';
+  startedMs?: number;
+  elapsedMs?: number;
+  message?: string;
+}
+
+const MIRROR_KEY = 'porthole.deploy.registryMirror';
+const MAX_OUTPUT_LINES = 400;
+
+const freshStages = (): Record<DeployStage, StageState> => Object.fromEntries(DEPLOY_STAGES.map((s) => [s, { state: 'waiting' }])) as Record<DeployStage, StageState>;
+
+interface DeployState {
+  folder: string;
+  mirror: string;
+  plan: DeployPlan | null;
+  planning: boolean;
+  planError: ApiError | null;
+  dockerfile: string;
+  dockerfileEdited: boolean;
+  envValues: Record<string, string>;
+  running: boolean;
+  stages: Record<DeployStage, StageState>;
+  output: string[];
+  result: DeployResult | null;
+  runError: ApiError | null;
+  cancel: (() => void) | null;
+  setFolder: (folder: string) => void;
+  setMirror: (mirror: string) => void;
+  setDockerfile: (text: string) => void;
+  setEnvValue: (name: string, value: string) => void;
+  makePlan: (overrides?: PlanOverrides) => Promise<void>;
+  deploy: (onDone: (result: DeployResult) => void) => void;
+}
+
+const storedMirror = (): string => {
+  try {
+    return localStorage.getItem(MIRROR_KEY) ?? '';
+  } catch {
+    return '';
+  }
+};
+
+export const useDeployStore = create<DeployState>((set, get) => ({
+  folder: '',
+  mirror: storedMirror(),
+  plan: null,
+  planning: false,
+  planError: null,
+  dockerfile: '',
+  dockerfileEdited: false,
+  envValues: {},
+  running: false,
+  stages: freshStages(),
+  output: [],
+  result: null,
+  runError: null,
+  cancel: null,
+  setFolder: (folder) => set({ folder }),
+  setMirror: (mirror) => {
+    try {
+      localStorage.setItem(MIRROR_KEY, mirror);
+    } catch {
+      /* storage may be disabled; the field still works for this session */
+    }
+    set({ mirror });
+  },
+  setDockerfile: (dockerfile) => set({ dockerfile, dockerfileEdited: true }),
+  setEnvValue: (name, value) => set({ envValues: { ...get().envValues, [name]: value } }),
+
+  makePlan: async (overrides = {}) => {
+    const { folder, mirror } = get();
+    set({ planning: true, planError: null, result: null, runError: null });
+    const res = await api.invoke('deploy:plan', { folder: folder.trim(), registryMirror: mirror.trim() || undefined, overrides });
+    if (!res.ok) {
+      set({ planning: false, planError: res.error, plan: null });
+      return;
+    }
+    set({ planning: false, plan: res.data, dockerfile: res.data.dockerfile, dockerfileEdited: false, stages: freshStages(), output: [] });
+  },
+
+  deploy: (onDone) => {
+    const { plan, dockerfile, envValues } = get();
+    if (!plan || plan.port === null) return;
+    const env = Object.fromEntries(Object.entries(envValues).filter(([, v]) => v !== ''));
+    set({ running: true, stages: freshStages(), output: [], result: null, runError: null });
+    const apply = (e: DeployEvent) => {
+      if (e.kind === 'stage') {
+        const prev = get().stages[e.stage];
+        set({ stages: { ...get().stages, [e.stage]: { state: e.state, startedMs: e.state === 'running' ? Date.now() : prev.startedMs, elapsedMs: e.elapsedMs, message: e.message } } });
+      } else if (e.kind === 'build') {
+        const lines = e.events.flatMap((b) => (b.kind === 'step' ? [`Step ${b.index}/${b.total}: ${b.instruction}`] : b.kind === 'output' ? b.text.split('\n').filter((l) => l.trim()) : b.kind === 'failed' ? [b.message] : []));
+        set({ output: [...get().output, ...lines].slice(-MAX_OUTPUT_LINES) });
+      } else if (e.kind === 'log') {
+        set({ output: [...get().output, e.text].slice(-MAX_OUTPUT_LINES) });
+      } else if (e.kind === 'done') {
+        set({ result: e.result });
+        onDone(e.result);
+      }
+    };
+    const close = api.subscribe('deploy:run', { folder: plan.folder, name: plan.name, port: plan.port, dockerfile, dockerignore: plan.dockerignore, env }, (message) => {
+      if (message.kind === 'data') apply(message.data);
+      else if (message.kind === 'error') set({ running: false, runError: message.error, cancel: null });
+      else set({ running: false, cancel: null });
+    });
+    set({
+      cancel: () => {
+        close();
+        const stages = get().stages;
+        const running = DEPLOY_STAGES.find((s) => stages[s].state === 'running');
+        set({ running: false, cancel: null, runError: { code: 'CANCELLED', message: 'The deploy was cancelled.' }, stages: running ? { ...stages, [running]: { ...stages[running], state: 'failed', message: 'Cancelled.' } } : stages });
+      },
+    });
+  },
+}));

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { Dialog } from '../../components/Dialog';
+import { useStore } from '../../store';
+import { parseBuildForm, type BuildForm, type BuildFormErrors } from './build-form';
+import { BuildFormFields } from './BuildForm';
+import { BuildProgress } from './BuildProgress';
+import { useFolderCheck } from './use-folder-check';
+
+const emptyForm = (): BuildForm => ({ folder: '', tag: '', dockerfile: 'Dockerfile', args: [] });
+
+/**
+ * "Build an image": the form, then the build's live progress. Closing it leaves the build running
+ * (it lives in the tasks slice); the sidebar indicator brings it back.
+ */
+export function BuildDialog({ onRun }: { onRun: (ref: string) => void }) {
+  const viewedTaskId = useStore((s) => s.viewedTaskId);
+  const task = useStore((s) => (s.viewedTaskId ? s.tasks[s.viewedTaskId] : undefined));
+  const close = useStore((s) => s.closeBuildDialog);
+  const startBuild = useStore((s) => s.startBuild);
+  const cancelBuild = useStore((s) => s.cancelBuild);
+  const openBuildDialog = useStore((s) => s.openBuildDialog);
+
+  const [form, setForm] = useState<BuildForm>(() => (task ? { ...emptyForm(), folder: task.context, tag: task.tag } : emptyForm()));
+  const [tagTouched, setTagTouched] = useState(false);
+  const [errors, setErrors] = useState<BuildFormErrors>({});
+  const { check, checkNow } = useFolderCheck(form.folder, form.dockerfile);
+
+  const parsed = parseBuildForm(form);
+  const canBuild = parsed.ok && check.state === 'ok';
+
+  const submit = () => {
+    setTagTouched(true);
+    if (!parsed.ok) return setErrors(parsed.errors);
+    if (check.state !== 'ok') return checkNow();
+    setErrors({});
+    startBuild(parsed.params);
+  };
+
+  if (viewedTaskId && task) {
+    const running = task.status === 'running';
+    return (
+      <Dialog
+        title="Build an image"
+        wide
+        onClose={close}
+        footer={
+          <>
+            {running && <span className="muted small footer-note">Closing keeps the build running.</span>}
+            {running && (
+              <button type="button" className="btn btn-danger" onClick={() => cancelBuild(task.id)}>
+                Cancel build
+              </button>
+            )}
+            {!running && (
+              <button type="button" className="btn" onClick={() => openBuildDialog(null)}>
+                {task.status === 'done' ? 'Build another' : 'Change and build again'}
+              </button>
+            )}
+            <button type="button" className={task.status === 'done' ? 'btn' : 'btn btn-primary'} onClick={close}>
+              Close
+            </button>
+            {task.status === 'done' && (
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => {
+                  close();
+                  onRun(task.tag);
+                }}
+              >
+                Run {task.tag}
+              </button>
+            )}
+          </>
+        }
+      >
+        <BuildProgress task={task} />
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog
+      title="Build an image"
+      onClose={close}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" form="build-form" className="btn btn-primary" disabled={!canBuild}>
+            Build
+          </button>
+        </>
+      }
+    >
+      <form
+        id="build-form"
+        className="form-stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <BuildFormFields
+          form={form}
+          onChange={setForm}
+          showTagError={tagTouched}
+          onTagTouched={() => setTagTouched(true)}
+          argsError={errors.args ?? (parsed.ok ? undefined : parsed.errors.args)}
+          folderCheck={check}
+          checkFolderNow={checkNow}
+        />
+      </form>
+    </Dialog>
+  );
+}

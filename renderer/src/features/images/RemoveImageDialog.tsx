@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../bridge';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBox } from '../../components/ErrorBox';
+import { useStore } from '../../store';
+import type { ImageDetail } from '../../../../shared/api/images';
+import type { ApiError } from '../../../../shared/errors';
+import type { ImageSummary } from '../../../../shared/dto';
+import { imageLabel } from './image-label';
+
+/**
+ * Confirms removing an image. It first asks which containers use it: then the removal needs an
+ * explicit "force" and the dialog names them.
+ */
+export function RemoveImageDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }) {
+  const toast = useStore((s) => s.toast);
+  const [usedBy, setUsedBy] = useState<ImageDetail['usedBy'] | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [force, setForce] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const label = imageLabel(image);
+
+  useEffect(() => {
+    let live = true;
+    void api.invoke('images:inspect', { id: image.id }).then((r) => {
+      if (!live) return;
+      if (r.ok) setUsedBy(r.data.usedBy);
+      else setLoadError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [image.id]);
+
+  const inUse = (usedBy?.length ?? 0) > 0;
+  const remove = async () => {
+    setBusy(true);
+    setFailure(null);
+    // An image with several tags is removed whole, which the engine also calls "forcing".
+    const r = await api.invoke('images:remove', { id: image.id, force: force || (!inUse && image.tags.length > 1) });
+    setBusy(false);
+    if (!r.ok) return setFailure(r.error);
+    toast({ tone: 'success', title: `Removed ${label}` });
+    onClose();
+  };
+
+  return (
+    <Dialog
+      title="Remove image"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn-danger-solid" onClick={() => void remove()} disabled={busy || usedBy === null || (inUse && !force)}>
+            {busy ? 'Removing…' : 'Remove'}
+          </button>
+        </>
+      }
+    >
+      <p>
+        Remove <span className="mono">{label}</span>
+        {image.tags.length > 1 && <> and its other tags ({image.tags.slice(1).join(', ')})</>}? Its layers are deleted unless another image shares them.
+      </p>
+      {usedBy === null && !loadError && <p className="muted">Checking which containers use it…</p>}
+      {loadError && <ErrorBox error={loadError} />}
+      {inUse && usedBy && (
+        <div className="warning-box" data-testid="image-used-by">
+          <strong>
+            {usedBy.length === 1 ? 'A container uses this image:' : `${usedBy.length} containers use this image:`}
+          </strong>
+          <ul>
+            {usedBy.map((c) => (
+              <li key={c.id}>
+                <span className="mono">{c.name}</span> <span className="muted">({c.state})</span>
+              </li>
+            ))}
+          </ul>
+          <label className="checkbox">
+            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
+            Remove it anyway (force). The containers stay but lose their image’s name; a running one keeps the engine from deleting the layers.
+          </label>
+        </div>
+      )}
+      {failure && <ErrorBox error={failure} />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,180 @@
+import { useId, useState } from 'react';
+import { api } from '../../bridge';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBox } from '../../components/ErrorBox';
+import { useStore } from '../../store';
+import type { ApiError } from '../../../../shared/errors';
+import { parseRunForm, type PortRow, type RunForm, type RunFormErrors } from './run-form';
+import { newPortRow, useRunPrefill } from './use-run-prefill';
+import { PortRows } from './PortRows';
+
+interface PortInUseDetail {
+  port: number;
+  suggestion?: number | null;
+}
+
+const portDetail = (error: ApiError): PortInUseDetail | null => {
+  const d = error.detail as PortInUseDetail | undefined;
+  return error.code === 'PORT_IN_USE' && d && typeof d.port === 'number' ? d : null;
+};
+
+/** "Run a container" from an image: `docker run -d` with the options people set most. */
+export function RunDialog({ image, onClose }: { image: string; onClose: () => void }) {
+  const prefill = useRunPrefill(image);
+  if (prefill.state === 'loading')
+    return (
+      <Dialog title="Run a container" onClose={onClose}>
+        <p className="muted">Reading {image}…</p>
+      </Dialog>
+    );
+  if (prefill.state === 'error')
+    return (
+      <Dialog title="Run a container" onClose={onClose}>
+        <ErrorBox error={prefill.error} />
+      </Dialog>
+    );
+  return <RunFormDialog image={image} ports={prefill.ports} cmd={prefill.detail.cmd} onClose={onClose} />;
+}
+
+function RunFormDialog({ image, ports, cmd, onClose }: { image: string; ports: PortRow[]; cmd: string[]; onClose: () => void }) {
+  const ids = { name: useId(), env: useId(), volumes: useId(), restart: useId(), command: useId() };
+  const toast = useStore((s) => s.toast);
+  const navigate = useStore((s) => s.navigate);
+  const [form, setForm] = useState<RunForm>({ image, name: '', ports, env: '', volumes: '', restartPolicy: 'no', command: '' });
+  const [errors, setErrors] = useState<RunFormErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const set = (patch: Partial<RunForm>) => {
+    setForm({ ...form, ...patch });
+    setErrors({});
+  };
+
+  const submit = async () => {
+    const parsed = parseRunForm(form);
+    if (!parsed.ok) return setErrors(parsed.errors);
+    setBusy(true);
+    setFailure(null);
+    const r = await api.invoke('containers:run', parsed.input);
+    setBusy(false);
+    if (!r.ok) return setFailure(r.error);
+    toast({ tone: 'success', title: `Started ${r.data.name}`, body: r.data.urls.length > 0 ? `Open ${r.data.urls.join(', ')}` : undefined });
+    onClose();
+    navigate('containers', r.data.id);
+  };
+
+  const inUse = failure ? portDetail(failure) : null;
+  const applySuggestion = (detail: PortInUseDetail) => {
+    if (!detail.suggestion) return;
+    set({ ports: form.ports.map((p) => (p.hostPort.trim() === String(detail.port) ? { ...p, hostPort: String(detail.suggestion) } : p)) });
+    setFailure(null);
+  };
+
+  return (
+    <Dialog
+      title="Run a container"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" form="run-form" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Starting…' : 'Run'}
+          </button>
+        </>
+      }
+    >
+      <form
+        id="run-form"
+        className="form-stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p className="muted run-image">
+          Image <span className="mono">{image}</span>
+        </p>
+        <div className="field">
+          <label htmlFor={ids.name}>Container name</label>
+          <input
+            id={ids.name}
+            className="input mono"
+            value={form.name}
+            placeholder="optional — the engine picks one if empty"
+            spellCheck={false}
+            autoFocus
+            aria-invalid={Boolean(errors.name)}
+            onChange={(e) => set({ name: e.target.value })}
+          />
+          {errors.name && <div className="field-error">{errors.name}</div>}
+        </div>
+        <PortRows rows={form.ports} errors={errors.ports} onChange={(rows) => set({ ports: rows })} onAdd={() => set({ ports: [...form.ports, newPortRow()] })} />
+        <div className="field">
+          <label htmlFor={ids.env}>Env</label>
+          <textarea
+            id={ids.env}
+            className="input mono"
+            rows={2}
+            value={form.env}
+            placeholder={'NAME=value, one per line'}
+            spellCheck={false}
+            aria-invalid={Boolean(errors.env)}
+            onChange={(e) => set({ env: e.target.value })}
+          />
+          {errors.env && <div className="field-error">{errors.env}</div>}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.volumes}>Volumes</label>
+          <textarea
+            id={ids.volumes}
+            className="input mono"
+            rows={2}
+            value={form.volumes}
+            placeholder={'/host/folder:/data or my-volume:/data[:ro], one per line'}
+            spellCheck={false}
+            aria-invalid={Boolean(errors.volumes)}
+            onChange={(e) => set({ volumes: e.target.value })}
+          />
+          {errors.volumes && <div className="field-error">{errors.volumes}</div>}
+        </div>
+        <div className="field-pair">
+          <div className="field">
+            <label htmlFor={ids.restart}>Restart policy</label>
+            <select id={ids.restart} className="input" value={form.restartPolicy} onChange={(e) => set({ restartPolicy: e.target.value as RunForm['restartPolicy'] })}>
+              <option value="no">Never</option>
+              <option value="on-failure">When it fails</option>
+              <option value="unless-stopped">Unless I stop it</option>
+              <option value="always">Always</option>
+            </select>
+          </div>
+          <div className="field grow">
+            <label htmlFor={ids.command}>Command</label>
+            <input
+              id={ids.command}
+              className="input mono"
+              value={form.command}
+              placeholder={cmd.length > 0 ? `default: ${cmd.join(' ')}` : 'the image’s default'}
+              spellCheck={false}
+              aria-invalid={Boolean(errors.command)}
+              onChange={(e) => set({ command: e.target.value })}
+            />
+            {errors.command && <div className="field-error">{errors.command}</div>}
+          </div>
+        </div>
+        {failure && (
+          <div className="stack-tight" data-testid="run-error">
+            <ErrorBox error={failure} />
+            {inUse?.suggestion && (
+              <div>
+                <button type="button" className="btn btn-primary" onClick={() => applySuggestion(inUse)}>
+                  Use {inUse.suggestion}
+                </button>
+              </div>
+            )}
+          </div>
+        )}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,197 @@
+import { useId, useState } from 'react';
+import { api } from '../../bridge';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBox } from '../../components/ErrorBox';
+import { useStore } from '../../store';
+import type { ApiError } from '../../../../shared/errors';
+import type { NetworkSummary } from '../../../../shared/api/networks';
+import type { ContainerSummary } from '../../../../shared/dto';
+import { useLiveList } from '../volumes/use-live-list';
+import '../pull/pull.css';
+
+function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [subnet, setSubnet] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    const r = await api.invoke('networks:create', { name: name.trim(), ...(subnet.trim() ? { subnet: subnet.trim() } : {}) });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    onClose();
+  };
+  return (
+    <Dialog
+      title="Create a network"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form={id} className="btn btn-primary" disabled={busy || !name.trim()}>
+            {busy ? 'Creating…' : 'Create'}
+          </button>
+        </>
+      }
+    >
+      <form id={id} className="stack-tight" onSubmit={(e) => (e.preventDefault(), void submit())}>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Network name</label>
+          <input id={`${id}-name`} className="input mono" autoFocus value={name} placeholder="app-net" onChange={(e) => setName(e.target.value)} />
+          <span className="field-hint">A bridge network: containers on it reach each other by container name.</span>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-subnet`}>Subnet (optional)</label>
+          <input id={`${id}-subnet`} className="input mono" value={subnet} placeholder="172.30.0.0/16 — empty: the engine picks one" onChange={(e) => setSubnet(e.target.value)} />
+        </div>
+        {error && <ErrorBox error={error} />}
+      </form>
+    </Dialog>
+  );
+}
+
+function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose: () => void }) {
+  const id = useId();
+  const { items: containers } = useLiveList(() => api.invoke('containers:list', { all: true }), ['container']);
+  const candidates = containers.filter((c: ContainerSummary) => !network.containers.some((n) => n.id === c.id));
+  const [choice, setChoice] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = async () => {
+    const r = await api.invoke('networks:connect', { id: network.id, container: choice });
+    if (!r.ok) return setError(r.error);
+    onClose();
+  };
+  return (
+    <Dialog
+      title={`Connect a container to ${network.name}`}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn-primary" disabled={!choice} onClick={() => void submit()}>
+            Connect
+          </button>
+        </>
+      }
+    >
+      <div className="field">
+        <label htmlFor={id}>Container</label>
+        <select id={id} className="input" value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <option value="">Choose a container…</option>
+          {candidates.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name} ({c.state})
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && <ErrorBox error={error} />}
+    </Dialog>
+  );
+}
+
+/** Networks: which containers can reach each other. */
+export function NetworksView() {
+  const { items, loaded, error, connected } = useLiveList(() => api.invoke('networks:list', {}), ['network', 'container']);
+  const toast = useStore((s) => s.toast);
+  const [creating, setCreating] = useState(false);
+  const [connecting, setConnecting] = useState<NetworkSummary | null>(null);
+  const [removing, setRemoving] = useState<NetworkSummary | null>(null);
+  const [removeError, setRemoveError] = useState<ApiError | null>(null);
+
+  const disconnect = async (n: NetworkSummary, container: { id: string; name: string }) => {
+    const r = await api.invoke('networks:disconnect', { id: n.id, container: container.id });
+    if (!r.ok) toast({ tone: 'error', title: `Could not disconnect ${container.name}`, body: r.error.message });
+  };
+  const remove = async () => {
+    if (!removing) return;
+    const r = await api.invoke('networks:remove', { id: removing.id });
+    if (!r.ok) return setRemoveError(r.error);
+    setRemoving(null);
+  };
+
+  return (
+    <div className="stack">
+      <header className="page-header-row">
+        <div className="page-header">
+          <h1>Networks</h1>
+          <p className="muted">Containers on the same user-made network find each other by name.</p>
+        </div>
+        <button type="button" className="btn btn-primary" disabled={!connected} onClick={() => setCreating(true)}>
+          Create network
+        </button>
+      </header>
+      {error && <ErrorBox error={error} />}
+      {!loaded && <p className="muted">{connected ? 'Loading networks…' : 'Waiting for the Docker Engine…'}</p>}
+      {items.length > 0 && (
+        <div className="panel res-panel">
+          <table className="res-table" data-testid="networks-table">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Driver</th>
+                <th>Subnet</th>
+                <th>Containers</th>
+                <th className="actions">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((n) => (
+                <tr key={n.id} data-testid="network-row" data-name={n.name}>
+                  <td className="mono">
+                    {n.name}
+                    {n.builtIn && <div className="muted small">built in</div>}
+                    {n.internal && <div className="muted small">internal (no outside access)</div>}
+                  </td>
+                  <td>{n.driver}</td>
+                  <td className="mono small">{n.subnets.join(', ') || <span className="muted">—</span>}</td>
+                  <td>
+                    {n.containers.length === 0 && <span className="muted">none</span>}
+                    {n.containers.map((c) => (
+                      <span key={c.id} className="chip" title={c.ipv4 ? `${c.ipv4} · ${c.state}` : c.state}>
+                        {c.name}
+                        {!n.builtIn || n.name === 'bridge' ? (
+                          <button type="button" aria-label={`Disconnect ${c.name} from ${n.name}`} onClick={() => void disconnect(n, c)}>
+                            ×
+                          </button>
+                        ) : null}
+                      </span>
+                    ))}
+                  </td>
+                  <td className="actions">
+                    {n.driver === 'bridge' && (
+                      <button type="button" className="btn" aria-label={`Connect a container to ${n.name}`} onClick={() => setConnecting(n)}>
+                        Connect…
+                      </button>
+                    )}
+                    {!n.builtIn && (
+                      <button type="button" className="btn btn-danger" aria-label={`Remove ${n.name}`} onClick={() => (setRemoveError(null), setRemoving(n))}>
+                        Remove
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {creating && <CreateNetworkDialog onClose={() => setCreating(false)} />}
+      {connecting && <ConnectDialog network={connecting} onClose={() => setConnecting(null)} />}
+      {removing && (
+        <ConfirmDialog title={`Remove network ${removing.name}?`} confirmLabel="Remove" danger onConfirm={() => void remove()} onCancel={() => setRemoving(null)}>
+          <p>Containers can no longer join it. {removing.containers.length > 0 && `Disconnect ${removing.containers.map((c) => c.name).join(', ')} first.`}</p>
+          {removeError && <ErrorBox error={removeError} />}
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

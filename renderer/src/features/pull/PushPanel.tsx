@@ -1,0 +1,117 @@
+import { useEffect, useId, useState } from 'react';
+import { api } from '../../bridge';
+import { ErrorBox } from '../../components/ErrorBox';
+import { useStore } from '../../store';
+import { formatBytes } from '../../lib/format';
+import { checkImageReference } from '../../../../shared/reference';
+import type { ApiError } from '../../../../shared/errors';
+import type { ImageHistoryEntry } from '../../../../shared/api/registry';
+import { PullProgress } from './PullProgress';
+import { useTransfer } from './use-transfer';
+
+/** An image's layers: the command that made each and its size. */
+export function ImageHistory({ image }: { image: string }) {
+  const [rows, setRows] = useState<ImageHistoryEntry[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.invoke('images:history', { id: image }).then((r) => live && (r.ok ? setRows(r.data) : setError(r.error)));
+    return () => {
+      live = false;
+    };
+  }, [image]);
+  if (error) return <ErrorBox error={error} />;
+  if (!rows) return <p className="muted">Reading layers…</p>;
+  return (
+    <table className="res-table" data-testid="image-history">
+      <thead>
+        <tr>
+          <th>Created by</th>
+          <th className="num">Size</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={`${r.id}-${i}`}>
+            <td className="mono small" style={{ overflowWrap: 'anywhere' }}>
+              {r.createdBy || <span className="muted">(no command)</span>}
+            </td>
+            <td className="num">{formatBytes(r.sizeBytes)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Tag a local image for a registry and push it, with per-layer upload progress. */
+export function PushPanel() {
+  const id = useId();
+  const images = useStore((s) => s.images);
+  const tags = images.flatMap((i) => i.tags);
+  const [source, setSource] = useState('');
+  const [target, setTarget] = useState('');
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const [tagError, setTagError] = useState<ApiError | null>(null);
+  const { state, start, cancel } = useTransfer('push');
+  const running = state.status === 'running';
+
+  const push = async () => {
+    const check = checkImageReference(target.trim());
+    if (!check.ok) return setInvalid(check.reason);
+    setInvalid(null);
+    setTagError(null);
+    const ref = target.trim();
+    if (ref !== source) {
+      const r = await api.invoke('images:tag', { source, target: ref });
+      if (!r.ok) return setTagError(r.error);
+    }
+    start(ref);
+  };
+
+  return (
+    <section className="panel stack-tight">
+      <h2>Push an image</h2>
+      <form className="field-pair" onSubmit={(e) => (e.preventDefault(), void push())}>
+        <div className="field">
+          <label htmlFor={`${id}-s`}>Local image</label>
+          <select id={`${id}-s`} className="input mono" value={source} onChange={(e) => setSource(e.target.value)}>
+            <option value="">Choose…</option>
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field" style={{ flex: 1 }}>
+          <label htmlFor={`${id}-t`}>Push as</label>
+          <input id={`${id}-t`} className="input mono" value={target} aria-invalid={invalid ? true : undefined} placeholder="127.0.0.1:5000/team/app:1 or user/app:1" onChange={(e) => setTarget(e.target.value)} />
+          {invalid && <span className="field-error">{invalid}</span>}
+        </div>
+        <div className="field">
+          <label aria-hidden>&nbsp;</label>
+          {running ? (
+            <button type="button" className="btn" onClick={cancel}>
+              Cancel push
+            </button>
+          ) : (
+            <button type="submit" className="btn btn-primary" disabled={!source || !target.trim()}>
+              Tag and push
+            </button>
+          )}
+        </div>
+      </form>
+      {tagError && <ErrorBox error={tagError} />}
+      {state.status !== 'idle' && <PullProgress progress={state.progress} status={state.status} />}
+      {state.status === 'done' && <p className="field-ok">✓ Pushed {state.reference}</p>}
+      {state.status === 'failed' && state.error && <ErrorBox error={state.error} />}
+      {source && (
+        <details>
+          <summary>Layers of {source}</summary>
+          <ImageHistory image={source} />
+        </details>
+      )}
+    </section>
+  );
+}

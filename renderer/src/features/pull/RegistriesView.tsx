@@ -1,0 +1,36 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useStore } from '../../store';
+import type { RegistryAccount } from '../../../../shared/api/registry';
+import { PullButton } from './PullButton';
+import { PullDialog } from './PullDialog';
+import { PushPanel } from './PushPanel';
+import { SearchPanel } from './SearchPanel';
+import { SignInPanel } from './SignInPanel';
+import './pull.css';
+
+/** Registries: sign in, find, pull and push images. */
+export function RegistriesView() {
+  const connected = useStore((s) => s.status.state === 'connected');
+  const refreshImages = useStore((s) => s.refreshImages);
+  const [accounts, setAccounts] = useState<RegistryAccount[]>([]);
+  const [pulling, setPulling] = useState<string | null>(null);
+  const onAccounts = useCallback((a: RegistryAccount[]) => setAccounts(a), []);
+  useEffect(() => {
+    if (connected) void refreshImages();
+  }, [connected, refreshImages]);
+  return (
+    <div className="stack">
+      <header className="page-header-row">
+        <div className="page-header">
+          <h1>Registries</h1>
+          <p className="muted">Pull images to run them, push yours to share them. Sign in for private repositories.</p>
+        </div>
+        <PullButton primary />
+      </header>
+      <SignInPanel onAccounts={onAccounts} />
+      <SearchPanel registries={accounts.map((a) => a.registry)} onPull={setPulling} />
+      <PushPanel />
+      {pulling && <PullDialog initial={pulling} onClose={() => setPulling(null)} />}
+    </div>
+  );
+}

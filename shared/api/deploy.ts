@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { boundedText, hostPath, port } from './common';
+import type { BuildEvent } from './images';
+
+export const DEPLOY_RUNTIMES = ['node', 'python', 'ruby', 'go', 'static', 'dockerfile'] as const;
+export type DeployRuntime = (typeof DEPLOY_RUNTIMES)[number];
+
+/** The facts a plan states, each with where it came from ("file:field" or "default"). */
+export const PLAN_FACTS = ['runtime', 'version', 'packageManager', 'install', 'build', 'start', 'workdir', 'port', 'env', 'name'] as const;
+export type PlanFact = (typeof PLAN_FACTS)[number];
+
+/** An image/container name: lower-case letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
+export const appName = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'may use lower-case letters, digits, _ . - and must start with a letter or digit');
+
+/** A registry (host[:port], optionally with a path) that mirrors Docker Hub's official images. */
+export const registryMirror = z
+  .string()
+  .max(255)
+  .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?(\/[a-z0-9._-]+)*$/, 'must look like HOST[:PORT] or HOST[:PORT]/PATH, e.g. mirror.example.com or 127.0.0.1:5000');
+
+const envName = z.string().max(256).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'is not a valid environment variable name');
+
+/** What the user changed in the plan; detection re-runs with these applied. */
+export const planOverrides = z
+  .object({
+    port: port.optional(),
+    start: boundedText(4096).min(1).optional(),
+    name: appName.optional(),
+    env: z.array(envName).max(512).optional(),
+  })
+  .strict();
+export type PlanOverrides = z.input<typeof planOverrides>;
+
+export interface DeployPlan {
+  /** The host folder the plan is for. */
+  folder: string;
+  runtime: DeployRuntime;
+  version: string | null;
+  packageManager: string | null;
+  install: string | null;
+  build: string | null;
+  /** The start command as a person reads it (shell words). */
+  start: string | null;
+  /** The same command in exec form, as the Dockerfile's CMD says it. */
+  startArgs: string[] | null;
+  /** The directory inside the container the start command runs in. */
+  workdir: string;
+  /** The port the app listens on inside the container. */
+  port: number | null;
+  portConfidence: 'high' | 'medium' | 'low';
+  /** Names of the environment variables the app reads or declares (never their values). */
+  env: string[];
+  name: string;
+  dockerfile: string;
+  /** Path of the Dockerfile inside the folder that the build uses. */
+  dockerfilePath: string;
+  /** True when the folder's own Dockerfile is used as it is. */
+  usesOwnDockerfile: boolean;
+  /** The .dockerignore Porthole writes, or null when the folder has one (it is never overwritten). */
+  dockerignore: string | null;
+  baseImage: string | null;
+  /** Things the user should know: a compose file, ambiguities, secrets at risk. */
+  notes: string[];
+  sources: Record<PlanFact, string>;
+}
+
+export const planInput = z
+  .object({
+    folder: hostPath,
+    registryMirror: registryMirror.optional(),
+    overrides: planOverrides.default({}),
+  })
+  .strict();
+
+export const deployRunParams = z
+  .object({
+    folder: hostPath,
+    name: appName,
+    /** Container port the app listens on. */
+    port,
+    dockerfile: boundedText(256 * 1024).min(1),
+    /** The .dockerignore to write when the folder has none (null: leave the folder alone). */
+    dockerignore: boundedText(64 * 1024).nullable().default(null),
+    /** Extra values set at run time (never written into the image); `.env` values are read at deploy time too. */
+    env: z.record(envName, boundedText(32 * 1024)).default({}),
+    /** Host port to publish on; default: the container port if free, else the next free one. */
+    hostPort: port.optional(),
+    probe: z.enum(['http', 'tcp']).default('http'),
+    waitTimeoutMs: z.number().int().min(1000).max(15 * 60_000).default(60_000),
+  })
+  .strict();
+export type DeployRunParams = z.input<typeof deployRunParams>;
+
+export const deployInvokeSchemas = {
+  /** Reads a folder and says how it would deploy it, with where each fact came from. */
+  'deploy:plan': planInput,
+  /** The recent deploys of one app (or of every app). */
+  'deploy:history': z.object({ name: appName.optional() }).strict(),
+};
+
+export const deployStreamSchemas = {
+  'deploy:run': deployRunParams,
+};
+
+export const DEPLOY_STAGES = ['plan', 'dockerfile', 'build', 'run', 'wait', 'open'] as const;
+export type DeployStage = (typeof DEPLOY_STAGES)[number];
+
+export interface DeployResult {
+  url: string;
+  container: string;
+  containerId: string;
+  image: string;
+  imageId: string;
+  hostPort: number;
+  /** True when the host port differs from the container port because that one was taken. */
+  portMoved: boolean;
+  replaced: string | null;
+}
+
+/** Why a deploy failed, with what the container said when it crashed. */
+export interface DeployFailureDetail {
+  stage: DeployStage;
+  exitCode?: number;
+  logTail?: string[];
+  output?: string;
+}
+
+export type DeployEvent =
+  | { kind: 'stage'; stage: DeployStage; state: 'running' | 'done' | 'failed' | 'skipped'; atMs: number; elapsedMs?: number; message?: string }
+  | { kind: 'build'; events: BuildEvent[] }
+  | { kind: 'log'; text: string }
+  | { kind: 'done'; result: DeployResult };
+
+export interface DeployHistoryEntry {
+  id: string;
+  app: string;
+  folder: string;
+  startedMs: number;
+  finishedMs: number;
+  result: 'succeeded' | 'failed' | 'cancelled';
+  image: string | null;
+  imageId: string | null;
+  container: string | null;
+  url: string | null;
+  message?: string;
+}
+
+export interface DeployInvokeResults {
+  'deploy:plan': DeployPlan;
+  'deploy:history': DeployHistoryEntry[];
+}
+
+export interface DeployStreamEvents {
+  'deploy:run': DeployEvent;
+}

@@ -1,0 +1,48 @@
+import { test, expect } from './fixtures';
+import { ContainersPage } from './pages/containers-page';
+import { dockerCli, runBusybox } from '../support/engine';
+import { uniqueName } from '../support/run-id';
+
+const PRINT_200K = "i=0; while [ $i -lt 200000 ]; do echo line $i; i=$((i+1)); done; echo done >&2; sleep 3600";
+
+let name = '';
+test.afterEach(async () => {
+  if (name) await dockerCli('rm', '-f', name).catch(() => '');
+});
+
+test('a container printing 200,000 lines: the view shows the tail, stays responsive and search finds a line', async ({ page, served }) => {
+  test.setTimeout(180_000);
+  name = uniqueName('logs');
+  await runBusybox(name, ['/bin/busybox', 'sh', '-c', PRINT_200K]);
+  const containers = new ContainersPage(page);
+  await containers.open(served.url);
+  await containers.filter(name);
+  await containers.openDetail(name);
+  await expect(containers.detail).toBeVisible();
+
+  // Follow while it prints; then take the largest tail the view keeps.
+  await expect(containers.logLines.first()).toBeVisible();
+  await page.getByLabel('Tail', { exact: true }).selectOption({ label: 'last 50,000 lines' });
+  await expect(containers.page.getByText('line 199999', { exact: true })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText('50,000 lines shown')).toBeVisible();
+
+  // Virtualized: only the rows on screen are in the DOM.
+  expect(await containers.logLines.count()).toBeLessThanOrEqual(100);
+  // Responsive: the page answers and a click switches tabs at once.
+  expect(await page.evaluate(() => 1 + 1, undefined)).toBe(2);
+  await containers.tab('Inspect').click();
+  await expect(page.getByTestId('inspect-view')).toBeVisible({ timeout: 5_000 });
+  await containers.tab('Logs').click();
+  await expect(containers.page.getByText('line 199999', { exact: true })).toBeVisible();
+
+  await containers.logSearch.fill('line 187654');
+  await containers.logSearch.press('Enter');
+  await expect(containers.logMatchCount).toHaveText('1 of 1');
+  await expect(page.locator('mark', { hasText: 'line 187654' })).toBeVisible();
+
+  // stderr is told apart from stdout: the one line the script wrote there is marked as such.
+  await containers.logSearch.fill('done');
+  await containers.logSearch.press('Enter');
+  await expect(containers.logMatchCount).toHaveText('1 of 1');
+  await expect(page.locator('[data-testid="log-line"][data-stream="stderr"]', { hasText: 'done' })).toBeVisible();
+});

@@ -1,0 +1,55 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from './fixtures';
+import { DeployPage } from './pages/deploy-page';
+import { docker, removeRunObjects } from '../support/engine';
+import { uniqueName } from '../support/run-id';
+import { LOCAL_REGISTRY, pushNodeBaseImage } from '../support/base-images';
+
+let folder = '';
+
+test.beforeAll(async () => {
+  await pushNodeBaseImage();
+  folder = await mkdtemp(join(tmpdir(), 'porthole-deploy-e2e-'));
+  await cp(join(__dirname, '../fixtures/deploy/node-start-script'), folder, { recursive: true });
+  await writeFile(join(folder, 'package.json'), JSON.stringify({ name: uniqueName('e2e-deploy'), engines: { node: process.versions.node.split('.')[0] }, scripts: { start: 'node server.js' } }));
+  await writeFile(join(folder, '.env'), 'GREETING=deployed from the Deploy view\n');
+});
+
+test.afterAll(async () => {
+  // The deployed app's image and container inherit the base image's run label, so this removes them too.
+  await removeRunObjects();
+  await rm(folder, { recursive: true, force: true });
+});
+
+test('deploys the Node fixture from the Deploy view and opens its URL', async ({ page, served }) => {
+  const deploy = new DeployPage(page);
+  await deploy.open(served.url);
+  await deploy.folder.fill(folder);
+  await deploy.mirror.fill(LOCAL_REGISTRY);
+  await deploy.readFolder.click();
+
+  await expect(deploy.facts.locator('[data-fact="runtime"]')).toContainText('node');
+  await expect(deploy.facts.locator('[data-fact="version"]')).toContainText('from package.json:engines.node');
+  await expect(deploy.dockerfile).toHaveValue(new RegExp(`FROM ${LOCAL_REGISTRY.replace(/\./g, '\\.')}/library/node:\\d+-slim`));
+
+  const popup = page.waitForEvent('popup', { timeout: 60_000 });
+  await deploy.deployButton.click();
+  await expect(deploy.url).toBeVisible({ timeout: 60_000 });
+  const url = (await deploy.url.textContent()) ?? '';
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  for (const stage of ['plan', 'dockerfile', 'build', 'run', 'wait', 'open']) await expect(deploy.stage(stage)).toHaveAttribute('data-state', 'done');
+
+  // The view opened the app: the new tab shows what the app serves.
+  const opened = await popup;
+  await opened.waitForLoadState();
+  expect(opened.url().replace(/\/$/, '')).toBe(url);
+  await expect(opened.locator('body')).toHaveText('deployed from the Deploy view');
+  const answer = await fetch(url);
+  expect(answer.status).toBe(200);
+  expect(await answer.text()).toBe('deployed from the Deploy view');
+
+  const containers = await docker.listContainers({ filters: { label: ['porthole.app'] } });
+  expect(containers.some((c) => c.Ports.some((p) => url.endsWith(`:${p.PublicPort}`)))).toBe(true);
+});

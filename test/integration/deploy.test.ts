@@ -1,0 +1,120 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EngineConnection } from '../../main/engine/connection';
+import { DeployService } from '../../main/deploy/deploy-service';
+import { detectPlan } from '../../main/deploy/detect';
+import { deployRunParams, type DeployEvent, type DeployResult } from '../../shared/api/deploy';
+import type { PortholeError } from '../../shared/errors';
+import { docker, removeRunObjects } from '../support/engine';
+import { testLabels, uniqueName } from '../support/run-id';
+import { LOCAL_REGISTRY, pushBusyboxBaseImage, pushNodeBaseImage } from '../support/base-images';
+
+const FIXTURES = join(__dirname, '../fixtures/deploy');
+let connection: EngineConnection;
+let service: DeployService;
+let dataDir: string;
+const temps: string[] = [];
+
+async function copyFixture(name: string, engines = true): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'porthole-deploy-it-'));
+  temps.push(dir);
+  await cp(join(FIXTURES, name), dir, { recursive: true });
+  // The test's Node image is this host's node, so ask for its major.
+  if (engines && name.startsWith('node')) {
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'it-app', engines: { node: process.versions.node.split('.')[0] }, scripts: { start: 'node server.js' } }));
+  }
+  return dir;
+}
+
+async function deploy(folder: string, name: string, options: { port?: number } = {}): Promise<{ result: DeployResult; events: DeployEvent[] }> {
+  const plan = await detectPlan(folder, { registryMirror: LOCAL_REGISTRY, overrides: { name, port: options.port } });
+  const events: DeployEvent[] = [];
+  const params = deployRunParams.parse({ folder, name: plan.name, port: plan.port, dockerfile: plan.dockerfile, dockerignore: plan.dockerignore, waitTimeoutMs: 30_000 });
+  const result = await service.run(params, (e) => events.push(e), new AbortController().signal);
+  return { result, events };
+}
+
+const fetchText = async (url: string) => (await fetch(url)).text();
+const appContainers = async (name: string) => docker.listContainers({ all: true, filters: { label: [`porthole.app=${name}`] } });
+
+beforeAll(async () => {
+  await Promise.all([pushNodeBaseImage(), pushBusyboxBaseImage()]);
+  dataDir = await mkdtemp(join(tmpdir(), 'porthole-deploy-data-'));
+  connection = new EngineConnection({ log: () => {} });
+  connection.start();
+  await connection.waitUntilConnected(15_000);
+  service = new DeployService(connection, { dataDir, extraLabels: testLabels() });
+}, 180_000);
+
+afterAll(async () => {
+  connection?.stop();
+  await removeRunObjects();
+  for (const dir of [...temps, dataDir]) await rm(dir, { recursive: true, force: true });
+});
+
+describe('deploy against the real engine (offline, base images from the local registry mirror)', () => {
+  it('deploys a Node app with no dependencies; it answers on its port with the .env value passed at run time', async () => {
+    const folder = await copyFixture('node-start-script');
+    await writeFile(join(folder, '.env'), 'GREETING=hello from .env\n');
+    const name = uniqueName('dep-node');
+    const { result, events } = await deploy(folder, name);
+    expect(await fetchText(result.url)).toBe('hello from .env');
+    const stages = events.filter((e) => e.kind === 'stage' && e.state === 'done').map((e) => (e as { stage: string }).stage);
+    expect(stages).toEqual(['plan', 'dockerfile', 'build', 'run', 'wait', 'open']);
+    // The .env value reached the container, not the image.
+    const image = await docker.getImage(result.image).inspect();
+    expect(image.Config.Env.join(' ')).not.toContain('GREETING');
+    expect(image.Config.User).toBe('node');
+    const history = await service.listHistory(name);
+    expect(history[0]).toMatchObject({ app: name, result: 'succeeded', url: result.url });
+  });
+
+  it('deploys a static site served by busybox httpd', async () => {
+    const folder = await copyFixture('static-site');
+    const { result } = await deploy(folder, uniqueName('dep-static'));
+    expect(await fetchText(result.url)).toContain('static site v1');
+  });
+
+  it('a redeploy after a code change serves the new content and leaves one container; a crashing start keeps the old one serving', async () => {
+    const folder = await copyFixture('node-start-script');
+    const name = uniqueName('dep-redeploy');
+    const first = await deploy(folder, name);
+    expect(await fetchText(first.result.url)).toBe('hello from node');
+
+    await writeFile(join(folder, 'server.js'), "require('node:http').createServer((q, s) => s.end('version two')).listen(process.env.PORT);\n");
+    const second = await deploy(folder, name);
+    expect(second.result.url).toBe(first.result.url);
+    expect(await fetchText(second.result.url)).toBe('version two');
+    expect((await appContainers(name)).map((c) => c.Names[0])).toEqual([`/${name}`]);
+
+    await writeFile(join(folder, 'server.js'), "console.error('cannot connect to the database'); process.exit(3);\n");
+    const error = (await deploy(folder, name).then(() => null, (e: unknown) => e)) as PortholeError | null;
+    expect(error?.code).toBe('APP_CRASHED');
+    expect(error?.message).toMatch(/exited with code 3/);
+    expect((error?.detail as { exitCode: number; logTail: string[] }).exitCode).toBe(3);
+    expect((error?.detail as { logTail: string[] }).logTail).toContain('cannot connect to the database');
+    expect(await fetchText(first.result.url)).toBe('version two');
+    const left = await appContainers(name);
+    expect(left.map((c) => [c.Names[0], c.State])).toEqual([[`/${name}`, 'running']]);
+    expect((await service.listHistory(name)).map((h) => h.result)).toEqual(['failed', 'succeeded', 'succeeded']);
+  });
+
+  it('moves to the next free host port when the app\'s port is taken', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as { port: number }).port;
+    try {
+      const folder = await copyFixture('node-start-script');
+      const { result, events } = await deploy(folder, uniqueName('dep-port'), { port: taken });
+      expect(result.hostPort).toBeGreaterThan(taken);
+      expect(result.portMoved).toBe(true);
+      expect(events.some((e) => e.kind === 'log' && e.text.includes(`Port ${taken} is in use`))).toBe(true);
+      expect(await fetchText(result.url)).toBe('hello from node');
+    } finally {
+      blocker.close();
+    }
+  });
+});
