@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 
 export interface ServedApp {
@@ -11,7 +14,8 @@ export interface ServedApp {
 /** Starts `porthole serve` exactly as a user would (built CLI, port 0) and reads the URL line it prints. */
 export async function startServe(extraEnv: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
   const child = spawn('node', ['out/main/cli.js', 'serve', '--port', '0'], {
-    env: { ...process.env, ...extraEnv },
+    // Settings, history and profiles go to a fresh folder, never the user's own app-data folder.
+    env: { ...process.env, PORTHOLE_DATA_DIR: mkdtempSync(join(tmpdir(), 'porthole-e2e-data-')), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -6,7 +6,6 @@ import { invoke } from '../support/streams';
 import { busyboxImage, docker, dockerCli, makeContext, RUN_ID, TEST_LABEL } from '../support/engine';
 import { uniqueName } from '../support/run-id';
 
-const call = { connectionId: 'prune-test' };
 // A label of this file alone: other suites of this run (and other engineers' runs) make objects at the same time.
 const SCOPE_KEY = 'porthole.prune-test';
 const scopeValue = uniqueName('prune');

@@ -5,7 +5,6 @@ import { invoke } from '../support/streams';
 import { docker, dockerCli, busyboxImage, testLabels, RUN_ID, TEST_LABEL } from '../support/engine';
 import { uniqueName } from '../support/run-id';
 
-const call = { connectionId: 'volumes-test' };
 let core: PortholeCore;
 
 beforeAll(async () => {

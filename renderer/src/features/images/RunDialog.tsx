@@ -18,6 +18,10 @@ const portDetail = (error: ApiError): PortInUseDetail | null => {
   return error.code === 'PORT_IN_USE' && d && typeof d.port === 'number' ? d : null;
 };
 
+/** Marks the row whose host port the engine found taken. */
+const inUseRowErrors = (rows: PortRow[], port: number): Record<number, string> =>
+  Object.fromEntries(rows.filter((r) => r.hostPort.trim() === String(port)).map((r) => [r.key, `Port ${port} is taken on this machine.`]));
+
 /** "Run a container" from an image: `docker run -d` with the options people set most. */
 export function RunDialog({ image, onClose }: { image: string; onClose: () => void }) {
   const prefill = useRunPrefill(image);
@@ -109,7 +113,7 @@ function RunFormDialog({ image, ports, cmd, onClose }: { image: string; ports: P
           />
           {errors.name && <div className="field-error">{errors.name}</div>}
         </div>
-        <PortRows rows={form.ports} errors={errors.ports} onChange={(rows) => set({ ports: rows })} onAdd={() => set({ ports: [...form.ports, newPortRow()] })} />
+        <PortRows rows={form.ports} errors={errors.ports ?? (inUse ? inUseRowErrors(form.ports, inUse.port) : undefined)} onChange={(rows) => set({ ports: rows })} onAdd={() => set({ ports: [...form.ports, newPortRow()] })} />
         <div className="field">
           <label htmlFor={ids.env}>Env</label>
           <textarea

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { LOG_BUFFER_CAP, LogBuffer, splitMatches } from '../../../renderer/src/features/containers/logs/log-buffer';
+import type { LogLine } from '../../../shared/api/containers';
+
+const lines = (from: number, to: number, stream: LogLine['stream'] = 'stdout'): LogLine[] =>
+  Array.from({ length: to - from }, (_, i) => ({ stream, text: `line ${from + i}` }));
+
+describe('LogBuffer', () => {
+  it('keeps at most the cap and counts what fell off the top', () => {
+    const buffer = new LogBuffer(1000);
+    for (let i = 0; i < 200; i++) buffer.append(lines(i * 1000, (i + 1) * 1000));
+    expect(buffer.length).toBe(1000);
+    expect(buffer.dropped).toBe(199_000);
+    expect(buffer.at(0)?.text).toBe('line 199000');
+    expect(buffer.at(999)?.text).toBe('line 199999');
+  });
+
+  it('takes only the newest lines of a batch larger than the cap', () => {
+    const buffer = new LogBuffer(10);
+    buffer.append(lines(0, 5));
+    buffer.append(lines(5, 30));
+    expect(buffer.length).toBe(10);
+    expect(buffer.dropped).toBe(20);
+    expect(buffer.at(0)?.text).toBe('line 20');
+  });
+
+  it('defaults to a 50,000-line cap', () => {
+    expect(LOG_BUFFER_CAP).toBe(50_000);
+    const buffer = new LogBuffer();
+    buffer.append(lines(0, 200_000));
+    expect(buffer.length).toBe(50_000);
+    expect(buffer.at(49_999)?.text).toBe('line 199999');
+  });
+
+  it('bumps its version on every change so a view knows to re-render', () => {
+    const buffer = new LogBuffer(5);
+    const before = buffer.version;
+    buffer.append(lines(0, 1));
+    buffer.append([]);
+    expect(buffer.version).toBe(before + 1);
+    buffer.clear();
+    expect(buffer.length).toBe(0);
+    expect(buffer.version).toBe(before + 2);
+  });
+
+  it('finds lines case-insensitively, by index in the kept window', () => {
+    const buffer = new LogBuffer(100);
+    buffer.append(lines(0, 150));
+    buffer.append([{ stream: 'stderr', text: 'ERROR: disk full' }]);
+    expect(buffer.search('line 149')).toEqual([98]);
+    // Lines 0–50 fell off the top (line 50 is gone); lines 120–129 sit at 69–78.
+    expect(buffer.search('line 50')).toEqual([]);
+    expect(buffer.search('LINE 12')).toEqual([69, 70, 71, 72, 73, 74, 75, 76, 77, 78]);
+    expect(buffer.search('error')).toEqual([99]);
+    expect(buffer.search('')).toEqual([]);
+  });
+
+  it('writes the window out as docker logs would, with or without timestamps', () => {
+    const buffer = new LogBuffer(10);
+    buffer.append([{ stream: 'stdout', timeMs: Date.UTC(2024, 0, 2, 3, 4, 5, 678), text: 'hello' }, { stream: 'stderr', text: 'no stamp' }]);
+    expect(buffer.toText(true)).toBe('2024-01-02T03:04:05.678Z hello\nno stamp\n');
+    expect(buffer.toText(false)).toBe('hello\nno stamp\n');
+  });
+});
+
+describe('splitMatches', () => {
+  it('splits around every case-insensitive match', () => {
+    expect(splitMatches('Error: an error', 'error')).toEqual([
+      { text: 'Error', match: true },
+      { text: ': an ', match: false },
+      { text: 'error', match: true },
+    ]);
+  });
+  it('returns the text whole without a query or a match', () => {
+    expect(splitMatches('abc', '')).toEqual([{ text: 'abc', match: false }]);
+    expect(splitMatches('abc', 'x')).toEqual([{ text: 'abc', match: false }]);
+  });
+});
