@@ -71,25 +71,27 @@ export async function buildImage(connection: EngineConnection, req: BuildRequest
   );
 
   const src = await listContextEntries(req.context, req.dockerfile);
-  const stream = (await connection.client().buildImage(
-    { context: req.context, src },
-    {
-      t: req.tag,
-      dockerfile: req.dockerfile,
-      buildargs: req.buildArgs,
-      labels: req.labels,
-      nocache: req.noCache,
-      rm: true,
-      forcerm: true,
-      abortSignal: signal,
-    } as never,
-  ).catch((error: unknown) => {
-    const { message } = toApiError(error);
-    if (/Cannot locate specified Dockerfile/i.test(message)) {
+  let stream: Readable;
+  try {
+    stream = (await connection.client().buildImage(
+      { context: req.context, src },
+      {
+        t: req.tag,
+        dockerfile: req.dockerfile,
+        buildargs: req.buildArgs,
+        labels: req.labels,
+        nocache: req.noCache,
+        rm: true,
+        forcerm: true,
+        abortSignal: signal,
+      } as never,
+    )) as unknown as Readable;
+  } catch (error) {
+    if (/Cannot locate specified Dockerfile/i.test(toApiError(error).message)) {
       throw new PortholeError('VALIDATION', `The engine did not receive ${req.dockerfile}: check that .dockerignore does not exclude it or its folder.`);
     }
     throw error;
-  })) as unknown as Readable;
+  }
   await pumpUntilDone(stream, signal, (chunk) => parser.push(chunk));
   parser.end();
   if (signal.aborted) {

@@ -1,13 +1,14 @@
 import type { ApiError } from '../../../shared/errors';
-import { describeError } from '../lib/error-text';
+import { errorNextStep, errorTitle } from '../lib/error-text';
 
-/** An ApiError in words a person understands, with the next step. */
+/** An ApiError in words a person understands: what happened (the engine's words), then the next step. */
 export function ErrorBox({ error }: { error: ApiError }) {
-  const { title, body } = describeError(error);
+  const next = errorNextStep(error);
   return (
     <div className="error-box" role="alert" data-error-code={error.code}>
-      <strong>{title}</strong>
-      <p>{body}</p>
+      <strong>{errorTitle(error)}</strong>
+      <p>{error.message}</p>
+      {next && <p className="error-next">{next}</p>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { StatsSample } from '../../../../../shared/api/containers';
 import { useStatsHistory } from '../../../store/stats-store';
-import { formatBytes } from '../../../lib/format';
+import { formatBytes, formatMemory } from '../../../lib/format';
 import { ErrorBox } from '../../../components/ErrorBox';
 import { EmptyState } from '../../../components/EmptyState';
 import { Sparkline } from './Sparkline';
@@ -44,8 +44,8 @@ export function StatsTab({ id, running }: { id: string; running: boolean }) {
         <Sparkline label="CPU use over the last two minutes" max={cpuMax} series={[{ values: samples.map((s) => s.cpuPercent), className: 'spark-a' }]} />
       </Card>
       <Card
-        title="Memory"
-        value={`${formatBytes(last.memoryBytes)} / ${last.memoryLimitBytes ? formatBytes(last.memoryLimitBytes) : 'no limit'}`}
+        title="Memory (without page cache)"
+        value={`${formatMemory(last.memoryBytes)} / ${last.memoryLimitBytes ? formatMemory(last.memoryLimitBytes) : 'no limit'}`}
         note="Used memory without the page cache, as docker stats counts it."
       >
         <Sparkline label="Memory use over the last two minutes" max={last.memoryLimitBytes || undefined} series={[{ values: samples.map((s) => s.memoryBytes), className: 'spark-a' }]} />
