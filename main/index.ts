@@ -15,7 +15,7 @@ import { buildTrayMenu, findMenuItem, type MenuInput } from './tray/menu-model';
 import { createTrayDispatcher, rememberRuns, type TrayShellPort } from './tray/actions';
 import { trackBusyStreams } from './tray/busy-tracker';
 import { Notifier } from './notify/notifier';
-import { onDeployResult } from './notify/deploy-results';
+import { onDeployResult, watchDeployHistory } from './notify/deploy-results';
 import { createKeychainSecretStore } from './shell/keychain-secrets';
 
 let mainWindow: BrowserWindow | null = null;
@@ -23,6 +23,7 @@ let quitting = false;
 
 const electronHost: HostAdapter = {
   kind: 'electron',
+  capabilities: { folderPicker: true, openExternal: true },
   openExternal: async (url) => {
     if (!/^https?:\/\//i.test(url)) return false;
     await shell.openExternal(url);
@@ -98,6 +99,7 @@ function start(core: PortholeCore): void {
   const notifier = new Notifier({ settings: () => settings.get(), show: (spec) => showNotification(spec, run) });
   core.connection.on('event', (event) => notifier.handleEvent(event));
   core.connection.on('status', (status) => notifier.handleStatus(status));
+  watchDeployHistory(core.services.deploy.history);
   onDeployResult((result) => notifier.notifyDeploy(result));
 
   if (process.env.PORTHOLE_TEST_HOOKS === '1') {

@@ -15,6 +15,7 @@ export const INVOKE_CHANNELS = [
   'images:list',
   'images:inspect',
   'images:remove',
+  'host:capabilities',
   'host:free-port',
   'host:open-external',
   'host:pick-folder',

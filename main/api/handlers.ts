@@ -58,6 +58,7 @@ export function createInvokeHandlers(s: Services): InvokeHandlers {
     'images:list': () => s.images.list(),
     'images:inspect': ({ id }) => s.images.inspect(id),
     'images:remove': ({ id, force }) => s.images.remove(id, force),
+    'host:capabilities': async () => s.host.capabilities(),
     'host:free-port': ({ from, hostIp }) => s.host.freePort(from, hostIp),
     'host:open-external': ({ url }) => s.host.openExternal(url),
     'host:pick-folder': ({ title }) => s.host.pickFolder(title),

@@ -3,6 +3,8 @@ import type { SecretStore } from '../registry/credentials';
 /** What differs between the Electron shell and the browser host. */
 export interface HostAdapter {
   kind: 'electron' | 'browser-host' | 'cli';
+  /** What the UI may offer on this host. */
+  capabilities: { folderPicker: boolean; openExternal: boolean };
   /** Opens an http(s) URL in the user's browser; false when this host cannot (the page opens it itself). */
   openExternal(url: string): Promise<boolean>;
   /** Shows a native folder picker; null when cancelled or when this host has none. */
@@ -13,6 +15,7 @@ export interface HostAdapter {
 
 export const headlessHost = (kind: HostAdapter['kind']): HostAdapter => ({
   kind,
+  capabilities: { folderPicker: false, openExternal: false },
   openExternal: async () => false,
   pickFolder: async () => null,
 });

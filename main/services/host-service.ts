@@ -14,6 +14,10 @@ export class HostService {
     private readonly adapter: HostAdapter,
   ) {}
 
+  capabilities(): { folderPicker: boolean; openExternal: boolean } {
+    return this.adapter.capabilities;
+  }
+
   async freePort(from: number, hostIp: string): Promise<{ port: number }> {
     const port = await findFreePort(from, hostIp);
     if (port === null) throw new PortholeError('PORT_IN_USE', `No free port between ${from} and ${from + 200}.`);

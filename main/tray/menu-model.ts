@@ -136,7 +136,7 @@ function imagesSection(images: ImageSummary[], settings: Settings): MenuItemMode
   const shown = ordered.slice(0, MENU_LIMITS.images);
   const submenu: MenuEntry[] = shown.length
     ? [
-        info('images-header', 'Run with the last used settings'),
+        info('images-header', 'Start a new container from'),
         ...shown.map(({ tag }) => item(`run:${tag}`, settings.lastRun[tag] ? `${tag}  (last settings)` : tag, { type: 'run-image', image: tag })),
         ...(ordered.length > shown.length ? [more('images-more', ordered.length - shown.length, 'images')] : []),
       ]

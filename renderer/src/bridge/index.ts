@@ -10,7 +10,4 @@ declare global {
 
 export const api: PortholeApi = window.porthole ?? createWsBridge(takeToken());
 
-/** True inside the Electron app (native dialogs exist); false in the browser host. */
-export const isDesktop: boolean = Boolean(window.porthole);
-
 export type { PortholeApi };

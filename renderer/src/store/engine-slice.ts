@@ -2,12 +2,16 @@ import type { StateCreator } from 'zustand';
 import { api } from '../bridge';
 import type { EngineInfo, EngineStatus } from '../../../shared/dto';
 import type { ApiError } from '../../../shared/errors';
+import type { HostCapabilities } from '../../../shared/api/host';
 import type { StoreState } from './index';
 
 export interface EngineSlice {
   status: EngineStatus;
   info: EngineInfo | null;
   infoError: ApiError | null;
+  /** What the host offers (native folder picker, opening the user's browser), asked once at start-up. */
+  hostCaps: HostCapabilities;
+  loadHostCaps: () => Promise<void>;
   setStatus: (status: EngineStatus) => void;
   refreshInfo: () => Promise<void>;
 }
@@ -16,6 +20,11 @@ export const createEngineSlice: StateCreator<StoreState, [], [], EngineSlice> = 
   status: { state: 'connecting', endpoint: '', source: '' },
   info: null,
   infoError: null,
+  hostCaps: { folderPicker: false, openExternal: false },
+  loadHostCaps: async () => {
+    const r = await api.invoke('host:capabilities', {});
+    if (r.ok) set({ hostCaps: r.data });
+  },
   setStatus: (status) => {
     set({ status });
     if (status.state !== 'connected') set({ info: null });

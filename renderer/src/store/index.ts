@@ -32,6 +32,7 @@ const COUNT_ACTIONS = new Set(['create', 'start', 'die', 'destroy', 'pause', 'un
 export function connectStore(): void {
   onEngineStatus((status) => useStore.getState().setStatus(status));
   onResync(() => void useStore.getState().refreshInfo());
+  void useStore.getState().loadHostCaps();
   onNavigate(({ view, focusId }) => useStore.getState().navigate(view, focusId ?? null));
   onEngineEvent((event) => {
     if ((event.type === 'container' || event.type === 'image') && COUNT_ACTIONS.has(event.action)) refreshInfoSoon();

@@ -135,3 +135,28 @@ describe('Notifier', () => {
     expect(shown).toEqual([]);
   });
 });
+
+describe('deploy results from the deploy history', () => {
+  it('each recorded deploy is announced once; cancelled ones are not', async () => {
+    vi.useRealTimers();
+    const { DeployHistory } = await import('../../../main/deploy/history');
+    const { onDeployResult, watchDeployHistory } = await import('../../../main/notify/deploy-results');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const history = new DeployHistory(mkdtempSync(join(tmpdir(), 'porthole-deploys-')));
+    watchDeployHistory(history);
+    const seen: unknown[] = [];
+    const off = onDeployResult((r) => seen.push(r));
+    const base = { folder: '/src/shop', startedMs: 1, finishedMs: 2, image: null, imageId: null, container: null, url: null };
+    await history.add({ ...base, id: '1', app: 'shop', result: 'succeeded', container: 'c1', url: 'http://127.0.0.1:8080' });
+    await history.add({ ...base, id: '2', app: 'api', result: 'failed', message: 'The build failed.' });
+    await history.add({ ...base, id: '3', app: 'api', result: 'cancelled' });
+    off();
+    expect(seen).toEqual([
+      { name: 'shop', ok: true, message: undefined, url: 'http://127.0.0.1:8080', containerId: 'c1' },
+      { name: 'api', ok: false, message: 'The build failed.', url: undefined, containerId: undefined },
+    ]);
+    expect(await history.list()).toHaveLength(3);
+  });
+});

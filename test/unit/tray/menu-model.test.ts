@@ -83,7 +83,7 @@ describe('tray menu model', () => {
     };
     const images = [image(['newest:1'], 300), image(['api:2'], 100), image([], 400), image(['<none>:<none>'], 500)];
     const sub = must(buildTrayMenu(input({ images }, settings)), 'images').submenu!;
-    expect(labels(sub)).toEqual(['Run with the last used settings', 'api:2  (last settings)', 'newest:1']);
+    expect(labels(sub)).toEqual(['Start a new container from', 'api:2  (last settings)', 'newest:1']);
     expect(must(sub, 'run:api:2').action).toEqual({ type: 'run-image', image: 'api:2' });
   });
 

@@ -21,6 +21,7 @@ function FolderPicker() {
   const makePlan = useDeployStore((s) => s.makePlan);
   const planning = useDeployStore((s) => s.planning);
   const running = useDeployStore((s) => s.running);
+  const canPick = useStore((s) => s.hostCaps.folderPicker);
   const choose = async () => {
     const res = await api.invoke('host:pick-folder', { title: 'Choose the app folder to deploy' });
     if (res.ok && res.data.path) {
@@ -40,9 +41,11 @@ function FolderPicker() {
         <span>App folder (its full path)</span>
         <div className="deploy-row">
           <input className="input mono" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/home/me/projects/my-api" aria-label="App folder" />
-          <button type="button" className="btn" onClick={() => void choose()} disabled={running}>
-            Choose…
-          </button>
+          {canPick && (
+            <button type="button" className="btn" onClick={() => void choose()} disabled={running}>
+              Choose…
+            </button>
+          )}
           <button type="submit" className="btn btn-primary" disabled={!folder.trim() || planning || running}>
             {planning ? 'Reading…' : 'Read folder'}
           </button>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { api, isDesktop } from '../../bridge';
+import { api } from '../../bridge';
+import { useStore } from '../../store';
 import { dockerfileError, tagError, type ArgRow, type BuildForm } from './build-form';
 import type { FolderCheck } from './use-folder-check';
 
@@ -19,6 +20,7 @@ export interface BuildFormFieldsProps {
 
 /** The build dialog's fields: folder (picker in the app, typed path in the browser), tag, Dockerfile, build args. */
 export function BuildFormFields({ form, onChange, showTagError, onTagTouched, argsError, folderCheck: check, checkFolderNow: checkNow }: BuildFormFieldsProps) {
+  const isDesktop = useStore((s) => s.hostCaps.folderPicker);
   const ids = { folder: useId(), tag: useId(), dockerfile: useId(), folderNote: useId(), tagNote: useId(), dfNote: useId() };
   const tagProblem = showTagError ? tagError(form.tag) : null;
   const dockerfileProblem = dockerfileError(form.dockerfile);
@@ -126,6 +128,7 @@ export function BuildFormFields({ form, onChange, showTagError, onTagTouched, ar
 }
 
 function FolderNote({ id, check }: { id: string; check: FolderCheck }) {
+  const isDesktop = useStore((s) => s.hostCaps.folderPicker);
   if (check.state === 'problem')
     return (
       <div id={id} className="field-error" data-testid="folder-note">

@@ -80,7 +80,7 @@ export function ContainerList({ rows, onOpen, onRemove }: { rows: ContainerSumma
                 </div>
               );
             }
-            return <ContainerRow key={v.key} container={item.container} style={style} onOpen={onOpen} onRemove={onRemove} />;
+            return <ContainerRow key={v.key} container={item.container} top={v.start} height={v.size} onOpen={onOpen} onRemove={onRemove} />;
           })}
         </div>
       </div>

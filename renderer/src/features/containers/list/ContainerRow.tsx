@@ -11,19 +11,21 @@ export function StateBadge({ state }: { state: string }) {
 
 interface RowProps {
   container: ContainerSummary;
-  style: React.CSSProperties;
+  /** Position in the virtual list (numbers, not a style object, so unchanged rows skip re-rendering). */
+  top: number;
+  height: number;
   onOpen: (id: string) => void;
   onRemove: (ids: string[]) => void;
 }
 
-export const ContainerRow = memo(function ContainerRow({ container: c, style, onOpen, onRemove }: RowProps) {
+export const ContainerRow = memo(function ContainerRow({ container: c, top, height, onOpen, onRemove }: RowProps) {
   const selected = useStore((s) => Boolean(s.selectedContainers[c.id]));
   const toggle = useStore((s) => s.toggleContainerSelected);
   return (
     <div
       role="row"
       className={selected ? 'ct-row ct-grid selected' : 'ct-row ct-grid'}
-      style={style}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height, transform: `translateY(${top}px)` }}
       data-testid="container-row"
       data-name={c.name}
       data-state={c.state}

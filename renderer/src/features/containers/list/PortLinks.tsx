@@ -56,9 +56,14 @@ export function PortLinks({ ports, showUnpublished }: { ports: PortBinding[]; sh
         }
         const label = url.replace(/^http:\/\//, '');
         return (
-          <a key={key} className="port" href={url} target="_blank" rel="noreferrer" title={`Open ${url} (container port ${p.privatePort})`} onClick={(e) => void open(e, url)}>
-            {label}
-          </a>
+          <span key={key} className="port-pair">
+            <a className="port" href={url} target="_blank" rel="noreferrer" title={`Open ${url} (container port ${p.privatePort})`} onClick={(e) => void open(e, url)}>
+              {label}
+            </a>
+            <span className="muted small" aria-label={`to container port ${p.privatePort}`}>
+              →{p.privatePort}
+            </span>
+          </span>
         );
       })}
     </span>
