@@ -31,17 +31,18 @@ export interface Services {
 }
 
 export function createServices(connection: EngineConnection, adapter: HostAdapter): Services {
+  const credentials = new CredentialStore(adapter.secrets ?? new MemorySecretStore());
   return {
     connection,
     containers: new ContainerService(connection),
     images: new ImageService(connection),
     host: new HostService(connection, adapter),
     compare: new CompareService(connection),
-    registry: new RegistryService(connection, new CredentialStore(adapter.secrets ?? new MemorySecretStore())),
+    registry: new RegistryService(connection, credentials),
     volumes: new VolumeService(connection),
     networks: new NetworkService(connection),
     prune: new PruneService(connection),
-    deploy: new DeployService(connection),
+    deploy: new DeployService(connection, { authFor: (registry) => credentials.authFor(registry) }),
   };
 }
 

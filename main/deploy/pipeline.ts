@@ -13,6 +13,7 @@ import { AppFolder } from './folder';
 import { parseDotenv } from './env-scan';
 import { GENERATED_DOCKERFILE } from './dockerignore';
 import type { DeployHistory } from './history';
+import { pullMissingBaseImages, type AuthLookup } from './base-images';
 import { logTail, waitUntilReady } from './wait-ready';
 
 export type DeployRunParsed = z.output<typeof deployRunParams>;
@@ -27,6 +28,8 @@ export interface DeployDeps {
   history: DeployHistory;
   /** Added to every image and container the deploy makes (tests add their run label). */
   extraLabels?: Record<string, string>;
+  /** The signed-in credentials for a registry, used to pull missing base images. */
+  authFor?: AuthLookup;
 }
 
 const inProgress = new Set<string>();
@@ -43,6 +46,13 @@ class StageClock {
     if (!this.current) return;
     this.emit({ kind: 'stage', stage: this.current.stage, state: 'done', atMs: Date.now(), elapsedMs: Date.now() - this.current.startedMs, message });
     this.current = null;
+  }
+  /** Reports the running stage as skipped: it turned out to have nothing to do. */
+  skip(message?: string): void {
+    if (!this.current) return;
+    const { stage } = this.current;
+    this.current = null;
+    this.emit({ kind: 'stage', stage, state: 'skipped', atMs: Date.now(), message });
   }
   fail(message: string): DeployStage {
     const stage = this.current?.stage ?? 'plan';
@@ -133,6 +143,11 @@ export async function runDeploy(deps: DeployDeps, p: DeployRunParsed, emit: (e: 
     });
     const wroteIgnore = p.dockerignore && !folder.has('.dockerignore') ? await writeIfMissing(join(p.folder, '.dockerignore'), p.dockerignore) : false;
     clock.done(`${dockerfilePath}${wroteIgnore ? ' and .dockerignore written' : ''}`);
+
+    clock.start('pull');
+    const bases = await pullMissingBaseImages(deps.connection, p.dockerfile, deps.authFor, (progress) => emit({ kind: 'pull', progress }), signal);
+    if (bases.pulled.length > 0) clock.done(`pulled ${bases.pulled.join(', ')}`);
+    else clock.skip(bases.present.length > 0 ? `${bases.present.join(', ')} already here` : 'no base image to fetch');
 
     clock.start('build', image);
     const labels = { ...deps.extraLabels, [APP_LABEL]: p.name, [DEPLOY_ID_LABEL]: deployId, [DEPLOY_FOLDER_LABEL]: p.folder, [DEPLOY_TIME_LABEL]: new Date(startedMs).toISOString() };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { boundedText, hostPath, port } from './common';
 import type { BuildEvent } from './images';
+import type { TransferProgress } from './registry';
 
 export const DEPLOY_RUNTIMES = ['node', 'python', 'ruby', 'go', 'static', 'dockerfile'] as const;
 export type DeployRuntime = (typeof DEPLOY_RUNTIMES)[number];
@@ -106,7 +107,8 @@ export const deployStreamSchemas = {
   'deploy:run': deployRunParams,
 };
 
-export const DEPLOY_STAGES = ['plan', 'dockerfile', 'build', 'run', 'wait', 'open'] as const;
+/** `pull` fetches the Dockerfile's missing base images before the build (skipped when they are all here). */
+export const DEPLOY_STAGES = ['plan', 'dockerfile', 'pull', 'build', 'run', 'wait', 'open'] as const;
 export type DeployStage = (typeof DEPLOY_STAGES)[number];
 
 export interface DeployResult {
@@ -132,6 +134,8 @@ export interface DeployFailureDetail {
 export type DeployEvent =
   | { kind: 'stage'; stage: DeployStage; state: 'running' | 'done' | 'failed' | 'skipped'; atMs: number; elapsedMs?: number; message?: string }
   | { kind: 'build'; events: BuildEvent[] }
+  /** A base image being pulled: the same per-layer snapshots as the `images:pull` stream. */
+  | { kind: 'pull'; progress: TransferProgress }
   | { kind: 'log'; text: string }
   | { kind: 'done'; result: DeployResult };
 
