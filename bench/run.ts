@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     });
     await removeContainers(running);
     await step('B6', () => logFirehose(browser, served));
-    await step('B10', () => deployRatio());
+    await step('B10', () => deployRatio(served));
   } finally {
     await browser.close();
     await served.stop();

@@ -6,11 +6,11 @@ import { promisify } from 'node:util';
 import { pushNodeBaseImage, LOCAL_REGISTRY } from '../../test/support/base-images';
 import { BENCH_ID, BENCH_LABEL, docker } from '../lib/engine';
 import { median, round } from '../lib/stats';
+import { WsClient, type Served } from '../lib/serve';
 import type { Figure } from '../lib/figure';
 
 const exec = promisify(execFile);
 const ROUNDS = 3;
-const root = join(__dirname, '..', '..');
 
 function makeApp(): string {
   const dir = mkdtempSync(join(tmpdir(), 'porthole-bench-app-'));
@@ -44,10 +44,10 @@ async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
-/** B10: `porthole deploy` of a Node app ÷ the same `docker build` + `docker run` + wait-for-port done with the CLI. */
-export async function deployRatio(): Promise<Figure[]> {
+/** B10: one-click deploy of a Node app through the running browser host (plan + run until it answers) ÷ the same `docker build` + `docker run` + wait-for-port done with the CLI. */
+export async function deployRatio(served: Served): Promise<Figure[]> {
   const base = await pushNodeBaseImage({ keepLocal: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'porthole-bench-data-'));
+  const client = await WsClient.connect(served);
   const porthole: number[] = [];
   const cli: number[] = [];
   const made: { containers: string[]; images: string[] } = { containers: [], images: [] };
@@ -60,17 +60,27 @@ export async function deployRatio(): Promise<Figure[]> {
       writeFileSync(join(appB, 'round.txt'), `${BENCH_ID}-b-${i}`);
       const name = `b10-${BENCH_ID}-${i}`;
 
+      // What the Deploy view does on a click: read the folder (deploy:plan), then deploy:run until the app answers.
       const t0 = performance.now();
-      const { stdout } = await exec(process.execPath, [join(root, 'out/main/cli.js'), 'deploy', appA, '--registry-mirror', LOCAL_REGISTRY, '--name', name, '--json'], {
-        env: { ...process.env, PORTHOLE_DATA_DIR: dataDir },
+      const planned = (await client.invoke('deploy:plan', { folder: appA, registryMirror: LOCAL_REGISTRY, overrides: { name } })) as {
+        ok: boolean;
+        data: { name: string; port: number; dockerfile: string; dockerignore: string | null };
+        error?: unknown;
+      };
+      if (!planned.ok) throw new Error(`deploy:plan failed: ${JSON.stringify(planned.error)}`);
+      const plan = planned.data;
+      let result: { container: string; image: string } | null = null;
+      await client.stream('deploy:run', { folder: appA, name: plan.name, port: plan.port, dockerfile: plan.dockerfile, dockerignore: plan.dockerignore }, (data) => {
+        const e = data as { kind: string; result?: { container: string; image: string } };
+        if (e.kind === 'done' && e.result) result = e.result;
       });
       porthole.push(performance.now() - t0);
-      const result = JSON.parse(stdout.trim().split('\n').pop()!) as { url: string; container: string; image: string };
-      made.containers.push(result.container);
-      made.images.push(result.image);
+      if (!result) throw new Error('deploy:run ended without a result');
+      made.containers.push((result as { container: string }).container);
+      made.images.push((result as { image: string }).image);
 
       // The same Dockerfile Porthole generated, built and run by hand.
-      writeFileSync(join(appB, 'Dockerfile'), readFileSync(join(appA, 'Dockerfile.porthole'), 'utf8'));
+      writeFileSync(join(appB, 'Dockerfile'), plan.dockerfile);
       const port = await freePort();
       const tag = `porthole-bench-cli-${BENCH_ID}:${i}`;
       const t1 = performance.now();
@@ -86,6 +96,7 @@ export async function deployRatio(): Promise<Figure[]> {
     for (const c of made.containers) await docker.getContainer(c).remove({ force: true }).catch(() => {});
     for (const i of made.images) await docker.getImage(i).remove({ force: true }).catch(() => {});
     await docker.getImage(base).remove({ force: true }).catch(() => {});
+    client.close();
   }
   const p = median(porthole);
   const c = median(cli);

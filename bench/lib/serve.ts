@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 
@@ -18,7 +20,11 @@ const root = join(__dirname, '..', '..');
 /** Starts the browser host exactly as `npm run serve` does (built CLI), on a free port. */
 export async function startServed(): Promise<Served> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(root, 'out/main/cli.js'), 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'out/main/cli.js'), 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // History and settings of the bench's deploys go to a throw-away folder, not the user's.
+    env: { ...process.env, PORTHOLE_DATA_DIR: mkdtempSync(join(tmpdir(), 'porthole-bench-data-')) },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -49,13 +55,32 @@ export async function startServed(): Promise<Served> {
 export class WsClient {
   private next = 0;
   private readonly pending = new Map<number, (r: unknown) => void>();
+  private readonly streams = new Map<string, (m: { kind: string; data?: unknown; error?: unknown }) => void>();
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      const msg = JSON.parse(data.toString()) as { t: string; id: number; result: unknown };
+      const msg = JSON.parse(data.toString()) as { t: string; id: number | string; result: unknown; message: { kind: string } };
       if (msg.t === 'result') {
-        this.pending.get(msg.id)?.(msg.result);
-        this.pending.delete(msg.id);
+        this.pending.get(msg.id as number)?.(msg.result);
+        this.pending.delete(msg.id as number);
+      } else if (msg.t === 'stream') {
+        this.streams.get(msg.id as string)?.(msg.message);
       }
+    });
+  }
+
+  /** Opens a stream and resolves with every data message once it ends (rejects on its error). */
+  stream(channel: string, params: unknown, onData: (data: unknown) => void = () => {}): Promise<void> {
+    const id = `b${++this.next}`;
+    return new Promise((resolve, reject) => {
+      this.streams.set(id, (m) => {
+        if (m.kind === 'data') onData(m.data);
+        else {
+          this.streams.delete(id);
+          if (m.kind === 'end') resolve();
+          else reject(new Error(JSON.stringify(m.error)));
+        }
+      });
+      this.ws.send(JSON.stringify({ t: 'subscribe', id, channel, params }));
     });
   }
 

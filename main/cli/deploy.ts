@@ -44,6 +44,20 @@ function printPlan(plan: DeployPlan): void {
   console.log(`\n${plan.dockerfilePath}${plan.usesOwnDockerfile ? ' (the folder\'s own)' : ' (generated)'}:\n${plan.dockerfile.replace(/^/gm, '  | ')}`);
 }
 
+/** Human-mode output; a base-image pull prints a line per quarter of progress, not per snapshot. */
+function eventPrinter(): (e: DeployEvent) => void {
+  const shown = new Map<string, number>();
+  return (e) => {
+    if (e.kind !== 'pull') return printEvent(e);
+    const { reference, percent, layers, done } = e.progress;
+    const step = done ? 100 : Math.floor(percent / 25) * 25;
+    if ((shown.get(reference) ?? -1) >= step) return;
+    shown.set(reference, step);
+    const finished = layers.filter((l) => l.fraction >= 1).length;
+    console.log(`    pull ${reference}: ${done ? 100 : percent} % (${finished} of ${layers.length} layers)`);
+  };
+}
+
 function printEvent(e: DeployEvent): void {
   if (e.kind === 'stage') {
     const took = e.elapsedMs !== undefined ? ` (${(e.elapsedMs / 1000).toFixed(1)} s)` : '';
@@ -109,7 +123,7 @@ export async function deployCommand(argv: string[]): Promise<number> {
     const service = new DeployService(connection);
     const params = deployRunParams.parse({ folder: plan.folder, name: plan.name, port: plan.port, dockerfile: plan.dockerfile, dockerignore: plan.dockerignore });
     if (!json) console.log('\nDeploying…');
-    const result = await service.run(params, json ? () => {} : printEvent, abort.signal);
+    const result = await service.run(params, json ? () => {} : eventPrinter(), abort.signal);
     if (json) console.log(JSON.stringify({ url: result.url, container: result.container, image: result.image }));
     else console.log(`\n${plan.name} answers at ${result.url}${result.portMoved ? ` (port ${plan.port} was taken, so it moved to ${result.hostPort})` : ''}`);
     return 0;

@@ -151,7 +151,10 @@ export async function runDeploy(deps: DeployDeps, p: DeployRunParsed, emit: (e: 
 
     clock.start('build', image);
     const labels = { ...deps.extraLabels, [APP_LABEL]: p.name, [DEPLOY_ID_LABEL]: deployId, [DEPLOY_FOLDER_LABEL]: p.folder, [DEPLOY_TIME_LABEL]: new Date(startedMs).toISOString() };
-    imageId = await buildImage(deps.connection, { context: p.folder, tag: image, dockerfile: dockerfilePath, buildArgs: {}, labels, noCache: false }, (events) => emit({ kind: 'build', events }), signal);
+    // The image carries only the stable labels: the legacy builder adds one LABEL step (an intermediate
+    // container) per label, and a per-deploy value would also defeat the cache. The container carries them all.
+    const imageLabels = { ...deps.extraLabels, [APP_LABEL]: p.name };
+    imageId = await buildImage(deps.connection, { context: p.folder, tag: image, dockerfile: dockerfilePath, buildArgs: {}, labels: imageLabels, noCache: false }, (events) => emit({ kind: 'build', events }), signal);
     clock.done(imageId.replace(/^sha256:/, '').slice(0, 12));
 
     clock.start('run');

@@ -59,7 +59,8 @@ export async function waitUntilReady(container: Dockerode.Container, hostPort: n
     const deadline = Date.now() + timeoutMs;
     while (!stop.signal.aborted && Date.now() < deadline) {
       if (await (probe === 'http' ? httpAnswers(hostPort) : tcpAnswers(hostPort))) return { kind: 'ready' };
-      await sleep(300, stop.signal);
+      // Loopback probes are cheap; probe often at first (most apps answer within a second), then back off.
+      await sleep(Date.now() < deadline - timeoutMs + 5_000 ? 50 : 250, stop.signal);
     }
     return signal.aborted ? { kind: 'cancelled' } : { kind: 'timeout' };
   })();

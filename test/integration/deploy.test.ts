@@ -9,7 +9,7 @@ import { detectPlan } from '../../main/deploy/detect';
 import { deployRunParams, type DeployEvent, type DeployResult } from '../../shared/api/deploy';
 import type { PortholeError } from '../../shared/errors';
 import { docker, removeRunObjects } from '../support/engine';
-import { testLabels, uniqueName } from '../support/run-id';
+import { RUN_ID, testLabels, uniqueName } from '../support/run-id';
 import { LOCAL_REGISTRY, pushBusyboxBaseImage, pushNodeBaseImage } from '../support/base-images';
 
 const FIXTURES = join(__dirname, '../fixtures/deploy');
@@ -29,12 +29,20 @@ async function copyFixture(name: string, engines = true): Promise<string> {
   return dir;
 }
 
-async function deploy(folder: string, name: string, options: { port?: number } = {}): Promise<{ result: DeployResult; events: DeployEvent[] }> {
-  const plan = await detectPlan(folder, { registryMirror: LOCAL_REGISTRY, overrides: { name, port: options.port } });
+async function deploy(folder: string, name: string, options: { port?: number; mirror?: string } = {}): Promise<{ result: DeployResult; events: DeployEvent[] }> {
+  const plan = await detectPlan(folder, { registryMirror: options.mirror ?? LOCAL_REGISTRY, overrides: { name, port: options.port } });
   const events: DeployEvent[] = [];
   const params = deployRunParams.parse({ folder, name: plan.name, port: plan.port, dockerfile: plan.dockerfile, dockerignore: plan.dockerignore, waitTimeoutMs: 30_000 });
   const result = await service.run(params, (e) => events.push(e), new AbortController().signal);
   return { result, events };
+}
+
+/** Best effort: the registry answers DELETE only when deletion is enabled. */
+async function deleteFromRegistry(repo: string, tag: string): Promise<void> {
+  const headers = { accept: 'application/vnd.docker.distribution.manifest.v2+json' };
+  const head = await fetch(`http://${LOCAL_REGISTRY}/v2/${repo}/manifests/${tag}`, { method: 'HEAD', headers }).catch(() => null);
+  const digest = head?.headers.get('docker-content-digest');
+  if (digest) await fetch(`http://${LOCAL_REGISTRY}/v2/${repo}/manifests/${digest}`, { method: 'DELETE', headers }).catch(() => null);
 }
 
 const fetchText = async (url: string) => (await fetch(url)).text();
@@ -63,7 +71,8 @@ describe('deploy against the real engine (offline, base images from the local re
     const { result, events } = await deploy(folder, name);
     expect(await fetchText(result.url)).toBe('hello from .env');
     const stages = events.filter((e) => e.kind === 'stage' && e.state === 'done').map((e) => (e as { stage: string }).stage);
-    expect(stages).toEqual(['plan', 'dockerfile', 'build', 'run', 'wait', 'open']);
+    // `pull` is done or skipped depending on whether another run left the base image here.
+    expect(stages.filter((s) => s !== 'pull')).toEqual(['plan', 'dockerfile', 'build', 'run', 'wait', 'open']);
     // The .env value reached the container, not the image.
     const image = await docker.getImage(result.image).inspect();
     expect(image.Config.Env.join(' ')).not.toContain('GREETING');
@@ -100,6 +109,43 @@ describe('deploy against the real engine (offline, base images from the local re
     const left = await appContainers(name);
     expect(left.map((c) => [c.Names[0], c.State])).toEqual([[`/${name}`, 'running']]);
     expect((await service.listHistory(name)).map((h) => h.result)).toEqual(['failed', 'succeeded', 'succeeded']);
+  });
+
+  it('pulls a base image that is only in the mirror before building, with layer progress reaching 100 %', async () => {
+    // A mirror path of this run's own, so no other run's deploy can have pulled the base image already.
+    const mirror = `${LOCAL_REGISTRY}/porthole-test-${RUN_ID}`;
+    const base = await pushBusyboxBaseImage({ registry: mirror });
+    const name = uniqueName('dep-pull');
+    try {
+      expect(await docker.getImage(base).inspect().then(() => true, () => false)).toBe(false);
+      const folder = await copyFixture('static-site');
+      const { result, events } = await deploy(folder, name, { mirror });
+      expect(await fetchText(result.url)).toContain('static site v1');
+
+      const stageEvents = events.filter((e) => e.kind === 'stage');
+      const pullDone = stageEvents.find((e) => e.stage === 'pull' && e.state === 'done');
+      expect(pullDone?.message).toContain(base);
+      // The pull finished before the build began.
+      expect(stageEvents.indexOf(pullDone!)).toBeLessThan(stageEvents.findIndex((e) => e.stage === 'build' && e.state === 'running'));
+      const snapshots = events.flatMap((e) => (e.kind === 'pull' ? [e.progress] : []));
+      expect(snapshots.length).toBeGreaterThan(0);
+      const last = snapshots[snapshots.length - 1];
+      expect(last).toMatchObject({ kind: 'pull', reference: base, percent: 100, done: true });
+      expect(last.layers.length).toBeGreaterThan(0);
+      expect(last.layers.every((l) => l.fraction === 1)).toBe(true);
+      expect(await docker.getImage(base).inspect().then(() => true, () => false)).toBe(true);
+
+      // A second deploy finds the base image here and skips the pull.
+      const again = await deploy(folder, name, { mirror });
+      expect(again.events.some((e) => e.kind === 'pull')).toBe(false);
+      expect(again.events.filter((e) => e.kind === 'stage' && e.stage === 'pull').at(-1)).toMatchObject({ state: 'skipped', message: `${base} already here` });
+    } finally {
+      for (const c of await appContainers(name)) await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});
+      const made = await docker.listImages({ filters: { label: [`porthole.app=${name}`] } });
+      for (const image of made) await docker.getImage(image.Id).remove({ force: true }).catch(() => {});
+      await docker.getImage(base).remove({ force: true }).catch(() => {});
+      await deleteFromRegistry(`porthole-test-${RUN_ID}/library/busybox`, '1.36');
+    }
   });
 
   it('moves to the next free host port when the app\'s port is taken', async () => {

@@ -5,6 +5,8 @@ import type { DeployFailureDetail, DeployResult } from '../../../../shared/api/d
 import { useDeployStore } from './deploy-store';
 import { PlanEditor } from './PlanEditor';
 import { StageList } from './StageList';
+import { DeployPulls } from './DeployPulls';
+import { DeployHistory } from './DeployHistory';
 import './deploy.css';
 
 /** Opens the deployed app: the shell's browser in Electron, a new tab in the browser host. */
@@ -137,6 +139,7 @@ export function DeployView() {
             {!canDeploy && <span className="muted small">Set the start command and the port first.</span>}
           </div>
           {started && <StageList />}
+          {started && <DeployPulls />}
           {result && !running && <Success result={result} />}
           <Failure />
           {output.length > 0 && (
@@ -147,6 +150,7 @@ export function DeployView() {
           )}
         </section>
       )}
+      <DeployHistory />
     </div>
   );
 }

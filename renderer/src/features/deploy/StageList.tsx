@@ -6,6 +6,7 @@ import { useDeployStore } from './deploy-store';
 const LABELS: Record<DeployStage, string> = {
   plan: 'Check the folder',
   dockerfile: 'Write the Dockerfile',
+  pull: 'Pull the base image',
   build: 'Build the image',
   run: 'Start the container',
   wait: 'Wait until it answers',

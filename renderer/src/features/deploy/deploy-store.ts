@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { api } from '../../bridge';
 import type { ApiError } from '../../../../shared/errors';
 import { DEPLOY_STAGES, type DeployEvent, type DeployPlan, type DeployResult, type DeployStage, type PlanOverrides } from '../../../../shared/api/deploy';
+import type { TransferProgress } from '../../../../shared/api/registry';
 
 export interface StageState {
   state: 'waiting' | 'running' | 'done' | 'failed' | 'skipped';
@@ -27,6 +28,8 @@ interface DeployState {
   running: boolean;
   stages: Record<DeployStage, StageState>;
   output: string[];
+  /** The latest snapshot of each base image pulled before the build, in the order they started. */
+  pulls: TransferProgress[];
   result: DeployResult | null;
   runError: ApiError | null;
   cancel: (() => void) | null;
@@ -58,6 +61,7 @@ export const useDeployStore = create<DeployState>((set, get) => ({
   running: false,
   stages: freshStages(),
   output: [],
+  pulls: [],
   result: null,
   runError: null,
   cancel: null,
@@ -81,14 +85,14 @@ export const useDeployStore = create<DeployState>((set, get) => ({
       set({ planning: false, planError: res.error, plan: null });
       return;
     }
-    set({ planning: false, plan: res.data, dockerfile: res.data.dockerfile, dockerfileEdited: false, stages: freshStages(), output: [] });
+    set({ planning: false, plan: res.data, dockerfile: res.data.dockerfile, dockerfileEdited: false, stages: freshStages(), output: [], pulls: [] });
   },
 
   deploy: (onDone) => {
     const { plan, dockerfile, envValues } = get();
     if (!plan || plan.port === null) return;
     const env = Object.fromEntries(Object.entries(envValues).filter(([, v]) => v !== ''));
-    set({ running: true, stages: freshStages(), output: [], result: null, runError: null });
+    set({ running: true, stages: freshStages(), output: [], pulls: [], result: null, runError: null });
     const apply = (e: DeployEvent) => {
       if (e.kind === 'stage') {
         const prev = get().stages[e.stage];
@@ -96,6 +100,10 @@ export const useDeployStore = create<DeployState>((set, get) => ({
       } else if (e.kind === 'build') {
         const lines = e.events.flatMap((b) => (b.kind === 'step' ? [`Step ${b.index}/${b.total}: ${b.instruction}`] : b.kind === 'output' ? b.text.split('\n').filter((l) => l.trim()) : b.kind === 'failed' ? [b.message] : []));
         set({ output: [...get().output, ...lines].slice(-MAX_OUTPUT_LINES) });
+      } else if (e.kind === 'pull') {
+        const pulls = get().pulls;
+        const known = pulls.some((p) => p.reference === e.progress.reference);
+        set({ pulls: known ? pulls.map((p) => (p.reference === e.progress.reference ? e.progress : p)) : [...pulls, e.progress] });
       } else if (e.kind === 'log') {
         set({ output: [...get().output, e.text].slice(-MAX_OUTPUT_LINES) });
       } else if (e.kind === 'done') {

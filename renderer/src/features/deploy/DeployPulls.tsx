@@ -1,0 +1,28 @@
+import { useShallow } from 'zustand/react/shallow';
+import { PullProgress } from '../pull/PullProgress';
+import type { TransferStatus } from '../pull/use-transfer';
+import { useDeployStore } from './deploy-store';
+
+/** The base images pulled before the build, with the same per-layer progress as the Pull dialog. */
+export function DeployPulls() {
+  const pulls = useDeployStore(useShallow((s) => s.pulls));
+  const stage = useDeployStore((s) => s.stages.pull.state);
+  const running = useDeployStore((s) => s.running);
+  if (pulls.length === 0) return null;
+  return (
+    <div className="stack-tight deploy-pulls" data-testid="deploy-pulls">
+      {pulls.map((p) => {
+        const status: TransferStatus = p.done ? 'done' : stage === 'failed' ? 'failed' : running ? 'running' : 'cancelled';
+        return (
+          <div key={p.reference} className="stack-tight" data-reference={p.reference}>
+            <span className="small">
+              Base image <span className="mono">{p.reference}</span>
+              {p.done ? ' — pulled' : status === 'running' ? ' — not on this engine yet, pulling it' : ''}
+            </span>
+            <PullProgress progress={p} status={status} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
