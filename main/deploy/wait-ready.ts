@@ -60,7 +60,7 @@ export async function waitUntilReady(container: Dockerode.Container, hostPort: n
     while (!stop.signal.aborted && Date.now() < deadline) {
       if (await (probe === 'http' ? httpAnswers(hostPort) : tcpAnswers(hostPort))) return { kind: 'ready' };
       // Loopback probes are cheap; probe often at first (most apps answer within a second), then back off.
-      await sleep(Date.now() < deadline - timeoutMs + 5_000 ? 50 : 250, stop.signal);
+      await sleep(Date.now() < deadline - timeoutMs + 5_000 ? 20 : 250, stop.signal);
     }
     return signal.aborted ? { kind: 'cancelled' } : { kind: 'timeout' };
   })();

@@ -85,7 +85,8 @@ export class ContainerService {
       .catch((error: unknown) => {
         const apiError = toApiError(error);
         if (apiError.code === 'NOT_FOUND') {
-          throw new PortholeError('NOT_FOUND', `There is no image "${input.image}" on this engine. Build it or pull it first.`);
+          // `missingImage` lets the Run dialog offer to pull it in place.
+          throw new PortholeError('NOT_FOUND', `There is no image "${input.image}" on this engine. Build it or pull it first.`, { missingImage: input.image });
         }
         throw error;
       });
@@ -108,6 +109,7 @@ export class ContainerService {
       HostConfig: {
         PortBindings: bindings,
         RestartPolicy: { Name: input.restartPolicy },
+        Init: input.init || undefined,
         Mounts: input.mounts.map((m) => ({ Type: m.type, Source: m.source, Target: m.target, ReadOnly: m.readOnly })),
       },
     });

@@ -43,6 +43,8 @@ export const runInput = z
     env: z.array(envEntry).max(512).default([]),
     mounts: z.array(mountSpec).max(64).default([]),
     restartPolicy: z.enum(['no', 'always', 'unless-stopped', 'on-failure']).default('no'),
+    /** Run a tiny init as PID 1 (`docker run --init`) so the app gets signals and `stop` is quick. */
+    init: z.boolean().optional(),
     /** Overrides the image's CMD; each element one argument (exec form). */
     command: z.array(boundedText(4096)).max(256).optional(),
     labels: z.record(boundedText(256), boundedText(4096)).optional(),

@@ -4,6 +4,9 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useStore } from '../../store';
 import type { ApiError } from '../../../../shared/errors';
+import type { TransferProgress } from '../../../../shared/api/registry';
+import { PullProgress } from '../pull/PullProgress';
+import { PullBeforeRunDialog, PullInPlaceStatus, usePullInPlace } from './PullBeforeRun';
 import { parseRunForm, type PortRow, type RunForm, type RunFormErrors } from './run-form';
 import { newPortRow, useRunPrefill } from './use-run-prefill';
 import { PortRows } from './PortRows';
@@ -22,9 +25,31 @@ const portDetail = (error: ApiError): PortInUseDetail | null => {
 const inUseRowErrors = (rows: PortRow[], port: number): Record<number, string> =>
   Object.fromEntries(rows.filter((r) => r.hostPort.trim() === String(port)).map((r) => [r.key, `Port ${port} is taken on this machine.`]));
 
-/** "Run a container" from an image: `docker run -d` with the options people set most. */
+/** The engine's "no such image" from containers:run, which the dialog can fix by pulling it. */
+const missingImage = (error: ApiError | null): string | null => {
+  const d = error?.detail as { missingImage?: unknown } | undefined;
+  return error?.code === 'NOT_FOUND' && typeof d?.missingImage === 'string' ? d.missingImage : null;
+};
+
+/**
+ * "Run a container" from an image: `docker run -d` with the options people set most. An image the
+ * engine does not have is pulled first, in place, with per-layer progress.
+ */
 export function RunDialog({ image, onClose }: { image: string; onClose: () => void }) {
-  const prefill = useRunPrefill(image);
+  const [attempt, setAttempt] = useState(0);
+  const [pulled, setPulled] = useState<TransferProgress | null>(null);
+  const prefill = useRunPrefill(image, attempt);
+  if (prefill.state === 'error' && prefill.error.code === 'NOT_FOUND' && !pulled)
+    return (
+      <PullBeforeRunDialog
+        image={image}
+        onClose={onClose}
+        onPulled={(progress) => {
+          setPulled(progress);
+          setAttempt((a) => a + 1);
+        }}
+      />
+    );
   if (prefill.state === 'loading')
     return (
       <Dialog title="Run a container" onClose={onClose}>
@@ -37,10 +62,10 @@ export function RunDialog({ image, onClose }: { image: string; onClose: () => vo
         <ErrorBox error={prefill.error} />
       </Dialog>
     );
-  return <RunFormDialog image={image} ports={prefill.ports} cmd={prefill.detail.cmd} onClose={onClose} />;
+  return <RunFormDialog image={image} ports={prefill.ports} cmd={prefill.detail.cmd} pulled={pulled} onClose={onClose} />;
 }
 
-function RunFormDialog({ image, ports, cmd, onClose }: { image: string; ports: PortRow[]; cmd: string[]; onClose: () => void }) {
+function RunFormDialog({ image, ports, cmd, pulled, onClose }: { image: string; ports: PortRow[]; cmd: string[]; pulled: TransferProgress | null; onClose: () => void }) {
   const ids = { name: useId(), env: useId(), volumes: useId(), restart: useId(), command: useId() };
   const toast = useStore((s) => s.toast);
   const navigate = useStore((s) => s.navigate);
@@ -66,7 +91,12 @@ function RunFormDialog({ image, ports, cmd, onClose }: { image: string; ports: P
     navigate('containers', r.data.id);
   };
 
+  // The image can vanish between opening the dialog and Run (removed elsewhere): pull it, then run.
+  const retry = usePullInPlace(image, () => void submit());
+
   const inUse = failure ? portDetail(failure) : null;
+  const missing = missingImage(failure);
+  const pulling = retry.state.status === 'running';
   const applySuggestion = (detail: PortInUseDetail) => {
     if (!detail.suggestion) return;
     set({ ports: form.ports.map((p) => (p.hostPort.trim() === String(detail.port) ? { ...p, hostPort: String(detail.suggestion) } : p)) });
@@ -82,8 +112,8 @@ function RunFormDialog({ image, ports, cmd, onClose }: { image: string; ports: P
           <button type="button" className="btn" onClick={onClose} disabled={busy}>
             Cancel
           </button>
-          <button type="submit" form="run-form" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Starting…' : 'Run'}
+          <button type="submit" form="run-form" className="btn btn-primary" disabled={busy || pulling}>
+            {busy ? 'Starting…' : pulling ? 'Pulling…' : 'Run'}
           </button>
         </>
       }
@@ -98,7 +128,16 @@ function RunFormDialog({ image, ports, cmd, onClose }: { image: string; ports: P
       >
         <p className="muted run-image">
           Image <span className="mono">{image}</span>
+          {pulled && <span className="field-ok"> · pulled just now</span>}
         </p>
+        {pulled && (
+          <details className="run-pulled" data-testid="run-pulled">
+            <summary className="muted small">
+              Pulled {pulled.layers.length} layer{pulled.layers.length === 1 ? '' : 's'}
+            </summary>
+            <PullProgress progress={pulled} status="done" />
+          </details>
+        )}
         <div className="field">
           <label htmlFor={ids.name}>Container name</label>
           <input
@@ -169,6 +208,14 @@ function RunFormDialog({ image, ports, cmd, onClose }: { image: string; ports: P
         {failure && (
           <div className="stack-tight" data-testid="run-error">
             <ErrorBox error={failure} />
+            {missing && retry.state.status !== 'running' && retry.state.status !== 'done' && (
+              <div>
+                <button type="button" className="btn btn-primary" onClick={retry.pull}>
+                  Pull {missing} and run
+                </button>
+              </div>
+            )}
+            <PullInPlaceStatus state={retry.state} />
             {inUse?.suggestion && (
               <div>
                 <button type="button" className="btn btn-primary" onClick={() => applySuggestion(inUse)}>

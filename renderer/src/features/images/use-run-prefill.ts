@@ -11,16 +11,18 @@ export type Prefill = { state: 'loading' } | { state: 'ready'; detail: ImageDeta
 
 /**
  * Reads the image (EXPOSE, CMD) and proposes a host port for each exposed port: the same number
- * when it is free on this machine, else the next free one.
+ * when it is free on this machine, else the next free one. A new `attempt` reads it again (after a pull).
  */
-export function useRunPrefill(image: string): Prefill {
-  const [prefill, setPrefill] = useState<Prefill>({ state: 'loading' });
+export function useRunPrefill(image: string, attempt = 0): Prefill {
+  // Tagged with what it was read for, so a new attempt shows "loading" until its own answer arrives.
+  const [read, setRead] = useState<{ key: string; prefill: Prefill }>({ key: '', prefill: { state: 'loading' } });
+  const key = `${attempt}:${image}`;
   useEffect(() => {
     let live = true;
+    const done = (prefill: Prefill) => live && setRead({ key, prefill });
     void (async () => {
       const r = await api.invoke('images:inspect', { id: image });
-      if (!live) return;
-      if (!r.ok) return setPrefill({ state: 'error', error: r.error });
+      if (!r.ok) return done({ state: 'error', error: r.error });
       const ports = await Promise.all(
         r.data.exposedPorts
           .filter((p) => p.protocol === 'tcp' || p.protocol === 'udp')
@@ -30,11 +32,11 @@ export function useRunPrefill(image: string): Prefill {
             return newPortRow(free.ok ? String(free.data.port) : '', String(p.port), p.protocol as 'tcp' | 'udp');
           }),
       );
-      if (live) setPrefill({ state: 'ready', detail: r.data, ports });
+      done({ state: 'ready', detail: r.data, ports });
     })();
     return () => {
       live = false;
     };
-  }, [image]);
-  return prefill;
+  }, [image, key]);
+  return read.key === key ? read.prefill : { state: 'loading' };
 }

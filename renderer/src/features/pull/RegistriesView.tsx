@@ -6,6 +6,7 @@ import { PullDialog } from './PullDialog';
 import { PushPanel } from './PushPanel';
 import { SearchPanel } from './SearchPanel';
 import { SignInPanel } from './SignInPanel';
+import { RunDialog } from '../images/RunDialog';
 import './pull.css';
 
 /** Registries: sign in, find, pull and push images. */
@@ -14,6 +15,7 @@ export function RegistriesView() {
   const refreshImages = useStore((s) => s.refreshImages);
   const [accounts, setAccounts] = useState<RegistryAccount[]>([]);
   const [pulling, setPulling] = useState<string | null>(null);
+  const [running, setRunning] = useState<string | null>(null);
   const onAccounts = useCallback((a: RegistryAccount[]) => setAccounts(a), []);
   useEffect(() => {
     if (connected) void refreshImages();
@@ -28,9 +30,10 @@ export function RegistriesView() {
         <PullButton primary />
       </header>
       <SignInPanel onAccounts={onAccounts} />
-      <SearchPanel registries={accounts.map((a) => a.registry)} onPull={setPulling} />
+      <SearchPanel registries={accounts.map((a) => a.registry)} onPull={setPulling} onRun={setRunning} />
       <PushPanel />
-      {pulling && <PullDialog initial={pulling} onClose={() => setPulling(null)} />}
+      {pulling && <PullDialog initial={pulling} onClose={() => setPulling(null)} onRun={(ref) => (setPulling(null), setRunning(ref))} />}
+      {running && <RunDialog image={running} onClose={() => setRunning(null)} />}
     </div>
   );
 }

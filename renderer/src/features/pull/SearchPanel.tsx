@@ -4,8 +4,8 @@ import { ErrorBox } from '../../components/ErrorBox';
 import type { ApiError } from '../../../../shared/errors';
 import type { RegistrySearchResult } from '../../../../shared/api/registry';
 
-/** Search Docker Hub (through the engine) or a private registry's catalog; each hit can be pulled. */
-export function SearchPanel({ registries, onPull }: { registries: string[]; onPull: (reference: string) => void }) {
+/** Search Docker Hub (through the engine) or a private registry's catalog; each hit can be pulled or run (which pulls it first). */
+export function SearchPanel({ registries, onPull, onRun }: { registries: string[]; onPull: (reference: string) => void; onRun?: (reference: string) => void }) {
   const id = useId();
   const [registry, setRegistry] = useState('');
   const [term, setTerm] = useState('');
@@ -59,9 +59,16 @@ export function SearchPanel({ registries, onPull }: { registries: string[]; onPu
                 {r.stars !== undefined && <span className="muted small"> ★ {r.stars}</span>}
                 {r.description && <div className="muted small">{r.description}</div>}
               </span>
-              <button type="button" className="btn" aria-label={`Pull ${r.name}`} onClick={() => onPull(r.name)}>
-                Pull…
-              </button>
+              <span className="search-actions">
+                <button type="button" className="btn" aria-label={`Pull ${r.name}`} onClick={() => onPull(r.name)}>
+                  Pull…
+                </button>
+                {onRun && (
+                  <button type="button" className="btn" aria-label={`Run ${r.name}`} onClick={() => onRun(r.name)}>
+                    ▶ Run…
+                  </button>
+                )}
+              </span>
             </li>
           ))}
         </ul>

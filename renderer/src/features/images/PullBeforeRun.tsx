@@ -1,0 +1,75 @@
+import { useEffect } from 'react';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBox } from '../../components/ErrorBox';
+import type { TransferProgress } from '../../../../shared/api/registry';
+import { PullProgress } from '../pull/PullProgress';
+import { useTransfer } from '../pull/use-transfer';
+
+/**
+ * Pulls an image the engine does not have, in place, with the Pull dialog's per-layer progress
+ * (the same `images:pull` stream). Calls `onPulled` with the final snapshot once it is here.
+ */
+export function usePullInPlace(image: string, onPulled: (progress: TransferProgress) => void) {
+  const transfer = useTransfer('pull');
+  const { status, progress } = transfer.state;
+  useEffect(() => {
+    if (status === 'done' && progress) onPulled(progress);
+    // onPulled is called once per finished pull, not when the parent re-renders with a new callback.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [status, progress]);
+  return { ...transfer, pull: () => transfer.start(image) };
+}
+
+/** What the in-place pull looks like while it runs, and why it stopped if it did. */
+export function PullInPlaceStatus({ state }: { state: ReturnType<typeof useTransfer>['state'] }) {
+  if (state.status === 'idle') return null;
+  return (
+    <div className="stack-tight" data-testid="run-pull">
+      <PullProgress progress={state.progress} status={state.status} />
+      {state.status === 'cancelled' && <p className="muted">The pull was cancelled. Layers already downloaded stay and make the next try faster.</p>}
+      {state.status === 'failed' && state.error && <ErrorBox error={state.error} />}
+    </div>
+  );
+}
+
+/** The Run dialog's first step when the image is not on this engine: pull it, then set up the container. */
+export function PullBeforeRunDialog({ image, onPulled, onClose }: { image: string; onPulled: (progress: TransferProgress) => void; onClose: () => void }) {
+  const { state, pull, cancel } = usePullInPlace(image, onPulled);
+  const running = state.status === 'running' || state.status === 'done';
+  return (
+    <Dialog
+      title="Run a container"
+      wide
+      onClose={() => {
+        cancel();
+        onClose();
+      }}
+      footer={
+        <>
+          {running ? (
+            <button type="button" className="btn" onClick={cancel}>
+              Cancel pull
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={onClose}>
+              Cancel
+            </button>
+          )}
+          <button type="button" className="btn btn-primary" disabled={running} onClick={pull}>
+            {running ? 'Pulling…' : state.status === 'failed' || state.status === 'cancelled' ? `Try again: pull ${image}` : `Pull ${image}`}
+          </button>
+        </>
+      }
+    >
+      <div className="stack-tight">
+        <p className="muted run-image">
+          Image <span className="mono">{image}</span>
+        </p>
+        <p data-testid="run-missing-image">
+          This image is not on this engine yet. Pull it from its registry first; then you choose the container&apos;s name, ports and settings.
+        </p>
+        <PullInPlaceStatus state={state} />
+      </div>
+    </Dialog>
+  );
+}
