@@ -32,6 +32,11 @@ const COUNT_ACTIONS = new Set(['create', 'start', 'die', 'destroy', 'pause', 'un
 export function connectStore(): void {
   onEngineStatus((status) => useStore.getState().setStatus(status));
   onResync(() => void useStore.getState().refreshInfo());
+  // Back/forward and edited addresses (`#images`) switch the view too.
+  window.addEventListener('hashchange', () => {
+    const view = window.location.hash.replace(/^#\/?/, '').split('/')[0];
+    if (view && view !== useStore.getState().view) useStore.getState().navigate(view);
+  });
   void useStore.getState().loadHostCaps();
   onNavigate(({ view, focusId }) => useStore.getState().navigate(view, focusId ?? null));
   onEngineEvent((event) => {

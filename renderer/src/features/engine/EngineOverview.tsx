@@ -33,7 +33,7 @@ function Unavailable({ status }: { status: Extract<EngineStatus, { state: 'unava
 function Stat({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
   return (
     <div className="stat">
-      <div className="stat-value" data-testid={testId}>
+      <div className="stat-value" data-testid={testId} title={String(value)}>
         {value}
       </div>
       <div className="stat-label">{label}</div>

@@ -1,6 +1,7 @@
 import { formatBytes, formatRelative } from '../../lib/format';
 import type { ImageSummary } from '../../../../shared/dto';
 import { imageLabel, imageShortId, type SortDir, type SortKey } from './image-label';
+import type { ImageDetailTab } from './ImageDetailDialog';
 
 interface Props {
   images: ImageSummary[];
@@ -9,6 +10,7 @@ interface Props {
   onSort: (key: SortKey) => void;
   onRun: (image: ImageSummary) => void;
   onRemove: (image: ImageSummary) => void;
+  onDetail: (image: ImageSummary, tab: ImageDetailTab) => void;
   focusId: string | null;
 }
 
@@ -26,7 +28,7 @@ function SortHeader({ label, k, sortKey, sortDir, onSort, className }: { label: 
   );
 }
 
-export function ImagesTable({ images, sortKey, sortDir, onSort, onRun, onRemove, focusId }: Props) {
+export function ImagesTable({ images, sortKey, sortDir, onSort, onRun, onRemove, onDetail, focusId }: Props) {
   const sort = { sortKey, sortDir, onSort };
   return (
     <table className="data-table images-table">
@@ -74,6 +76,12 @@ export function ImagesTable({ images, sortKey, sortDir, onSort, onRun, onRemove,
               <td className="actions-col">
                 <button type="button" className="btn btn-small" aria-label={`Run ${label}`} onClick={() => onRun(image)}>
                   ▶ Run
+                </button>
+                <button type="button" className="btn btn-small" aria-label={`History of ${label}`} onClick={() => onDetail(image, 'history')}>
+                  History
+                </button>
+                <button type="button" className="btn btn-small" aria-label={`Tag or push ${label}`} onClick={() => onDetail(image, 'push')}>
+                  Tag / Push…
                 </button>
                 <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${label}`} onClick={() => onRemove(image)}>
                   Remove

@@ -9,6 +9,7 @@ import { ImagesTable } from './ImagesTable';
 import { BuildDialog } from './BuildDialog';
 import { RunDialog } from './RunDialog';
 import { RemoveImageDialog } from './RemoveImageDialog';
+import { ImageDetailDialog, type ImageDetailTab } from './ImageDetailDialog';
 import { PullButton } from '../pull/PullButton';
 import './images.css';
 
@@ -27,6 +28,7 @@ export function ImagesView() {
   const [sortDir, setSortDir] = useState<SortDir>('desc');
   const [running, setRunning] = useState<string | null>(null);
   const [removing, setRemoving] = useState<ImageSummary | null>(null);
+  const [detail, setDetail] = useState<{ image: ImageSummary; tab: ImageDetailTab } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -125,13 +127,14 @@ export function ImagesView() {
       )}
       {shown.length > 0 && (
         <div className="panel table-panel">
-          <ImagesTable images={shown} sortKey={sortKey} sortDir={sortDir} onSort={onSort} onRun={(i) => setRunning(imageRef(i))} onRemove={setRemoving} focusId={focusId} />
+          <ImagesTable images={shown} sortKey={sortKey} sortDir={sortDir} onSort={onSort} onRun={(i) => setRunning(imageRef(i))} onRemove={setRemoving} onDetail={(image, tab) => setDetail({ image, tab })} focusId={focusId} />
         </div>
       )}
 
       {buildOpen && <BuildDialog onRun={setRunning} />}
       {running && <RunDialog image={running} onClose={() => setRunning(null)} />}
       {removing && <RemoveImageDialog image={removing} onClose={() => setRemoving(null)} />}
+      {detail && <ImageDetailDialog image={detail.image} tab={detail.tab} onClose={() => setDetail(null)} />}
     </div>
   );
 }

@@ -44,13 +44,19 @@ export function ImageHistory({ image }: { image: string }) {
   );
 }
 
-/** Tag a local image for a registry and push it, with per-layer upload progress. */
-export function PushPanel() {
+/** Whether a reference names its registry host (so pushing it needs no new tag). */
+const namesRegistry = (ref: string): boolean => {
+  const first = ref.split('/')[0];
+  return ref.includes('/') && (first === 'localhost' || first.includes('.') || first.includes(':'));
+};
+
+/**
+ * "Push as": tags `source` with the target (when it differs) and pushes it with per-layer upload
+ * progress. Used by the Registries view (with a picker of local images) and the Images view (one image).
+ */
+export function PushForm({ source, sources, onSourceChange }: { source: string; sources?: string[]; onSourceChange?: (source: string) => void }) {
   const id = useId();
-  const images = useStore((s) => s.images);
-  const tags = images.flatMap((i) => i.tags);
-  const [source, setSource] = useState('');
-  const [target, setTarget] = useState('');
+  const [target, setTarget] = useState(() => (namesRegistry(source) ? source : ''));
   const [invalid, setInvalid] = useState<string | null>(null);
   const [tagError, setTagError] = useState<ApiError | null>(null);
   const { state, start, cancel } = useTransfer('push');
@@ -70,20 +76,21 @@ export function PushPanel() {
   };
 
   return (
-    <section className="panel stack-tight">
-      <h2>Push an image</h2>
+    <div className="stack-tight">
       <form className="field-pair" onSubmit={(e) => (e.preventDefault(), void push())}>
-        <div className="field">
-          <label htmlFor={`${id}-s`}>Local image</label>
-          <select id={`${id}-s`} className="input mono" value={source} onChange={(e) => setSource(e.target.value)}>
-            <option value="">Choose…</option>
-            {tags.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </div>
+        {sources && onSourceChange && (
+          <div className="field">
+            <label htmlFor={`${id}-s`}>Local image</label>
+            <select id={`${id}-s`} className="input mono" value={source} onChange={(e) => onSourceChange(e.target.value)}>
+              <option value="">Choose…</option>
+              {sources.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field" style={{ flex: 1 }}>
           <label htmlFor={`${id}-t`}>Push as</label>
           <input id={`${id}-t`} className="input mono" value={target} aria-invalid={invalid ? true : undefined} placeholder="127.0.0.1:5000/team/app:1 or user/app:1" onChange={(e) => setTarget(e.target.value)} />
@@ -97,7 +104,7 @@ export function PushPanel() {
             </button>
           ) : (
             <button type="submit" className="btn btn-primary" disabled={!source || !target.trim()}>
-              Tag and push
+              {target.trim() === source ? 'Push' : 'Tag and push'}
             </button>
           )}
         </div>
@@ -106,6 +113,19 @@ export function PushPanel() {
       {state.status !== 'idle' && <PullProgress progress={state.progress} status={state.status} />}
       {state.status === 'done' && <p className="field-ok">✓ Pushed {state.reference}</p>}
       {state.status === 'failed' && state.error && <ErrorBox error={state.error} />}
+    </div>
+  );
+}
+
+/** Tag a local image for a registry and push it, with per-layer upload progress. */
+export function PushPanel() {
+  const images = useStore((s) => s.images);
+  const tags = images.flatMap((i) => i.tags);
+  const [source, setSource] = useState('');
+  return (
+    <section className="panel stack-tight">
+      <h2>Push an image</h2>
+      <PushForm source={source} sources={tags} onSourceChange={setSource} />
       {source && (
         <details>
           <summary>Layers of {source}</summary>

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Dialog } from '../../components/Dialog';
+import { formatBytes, formatRelative } from '../../lib/format';
+import type { ImageSummary } from '../../../../shared/dto';
+import { ImageHistory, PushForm } from '../pull/PushPanel';
+import { TagForm } from '../pull/TagForm';
+import { imageLabel, imageRef, imageShortId } from './image-label';
+
+export type ImageDetailTab = 'history' | 'tag' | 'push';
+
+const TABS: { id: ImageDetailTab; label: string }[] = [
+  { id: 'history', label: 'History' },
+  { id: 'tag', label: 'Tag' },
+  { id: 'push', label: 'Push' },
+];
+
+/** One image: its layer history (`docker history`), adding a tag, and pushing it to a registry. */
+export function ImageDetailDialog({ image, tab: initialTab, onClose }: { image: ImageSummary; tab: ImageDetailTab; onClose: () => void }) {
+  const [tab, setTab] = useState<ImageDetailTab>(initialTab);
+  const label = imageLabel(image);
+  const ref = imageRef(image);
+  return (
+    <Dialog title={`Image ${label}`} wide onClose={onClose}>
+      <div className="stack-tight image-detail">
+        <p className="muted small image-detail-facts">
+          <span className="mono">{imageShortId(image)}</span> · {formatBytes(image.sizeBytes)} · created {formatRelative(image.createdMs)}
+          {image.tags.length > 1 && (
+            <>
+              {' '}
+              · also <span className="mono">{image.tags.slice(1).join(', ')}</span>
+            </>
+          )}
+        </p>
+        <div className="image-tab-row" role="tablist" aria-label="Image details">
+          {TABS.map((t) => (
+            <button key={t.id} type="button" role="tab" id={`image-tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`image-panel-${t.id}`} className={tab === t.id ? 'image-tab image-tab-active' : 'image-tab'} onClick={() => setTab(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`image-panel-${tab}`} aria-labelledby={`image-tab-${tab}`} className="image-detail-panel">
+          {tab === 'history' && (
+            <>
+              <p className="muted small">Each layer and the Dockerfile instruction that made it, newest first.</p>
+              <ImageHistory image={image.id} />
+            </>
+          )}
+          {tab === 'tag' && (
+            <>
+              <p className="muted small">Give this image another name, e.g. a version, or a registry address to push it to.</p>
+              <TagForm source={image.id} />
+            </>
+          )}
+          {tab === 'push' && (
+            <>
+              <p className="muted small">
+                Push to a registry under a name that starts with its address (127.0.0.1:5000/team/app:1), or a Docker Hub name (user/app:1). Porthole tags the image with that name first. Private registries need a sign-in under Registries.
+              </p>
+              <PushForm source={ref} />
+            </>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}
