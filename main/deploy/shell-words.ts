@@ -1,34 +1,10 @@
-/** Splits a command line into words (single and double quotes, backslash escapes); null when it needs a shell. */
+import { splitCommand } from '../../shared/shell-words';
+
+/** Splits a command line into words; null when it needs a shell (pipes, redirects, variables, globs) or a quote is open. */
 export function splitWords(command: string): string[] | null {
   if (/[|&;<>()`$*?~]|\n/.test(command.replace(/'[^']*'/g, ''))) return null;
-  const words: string[] = [];
-  let current = '';
-  let inWord = false;
-  let quote: '"' | "'" | null = null;
-  for (let i = 0; i < command.length; i++) {
-    const ch = command[i];
-    if (quote) {
-      if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"' && i + 1 < command.length) current += command[++i];
-      else current += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      inWord = true;
-    } else if (ch === '\\' && i + 1 < command.length) {
-      current += command[++i];
-      inWord = true;
-    } else if (/\s/.test(ch)) {
-      if (inWord) words.push(current);
-      current = '';
-      inWord = false;
-    } else {
-      current += ch;
-      inWord = true;
-    }
-  }
-  if (quote) return null;
-  if (inWord) words.push(current);
-  return words;
+  const words = splitCommand(command);
+  return Array.isArray(words) ? words : null;
 }
 
 /** Exec form for a Dockerfile CMD: plain words as they are, anything needing a shell through `sh -c`. */

@@ -3,23 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { DeployPage } from './pages/deploy-page';
-import { docker, removeRunObjects } from '../support/engine';
+import { docker } from '../support/engine';
 import { uniqueName } from '../support/run-id';
 import { LOCAL_REGISTRY, pushNodeBaseImage } from '../support/base-images';
 
 let folder = '';
+const appName = uniqueName('e2e-deploy');
 
 test.beforeAll(async () => {
   await pushNodeBaseImage();
   folder = await mkdtemp(join(tmpdir(), 'porthole-deploy-e2e-'));
   await cp(join(__dirname, '../fixtures/deploy/node-start-script'), folder, { recursive: true });
-  await writeFile(join(folder, 'package.json'), JSON.stringify({ name: uniqueName('e2e-deploy'), engines: { node: process.versions.node.split('.')[0] }, scripts: { start: 'node server.js' } }));
+  await writeFile(join(folder, 'package.json'), JSON.stringify({ name: appName, engines: { node: process.versions.node.split('.')[0] }, scripts: { start: 'node server.js' } }));
   await writeFile(join(folder, '.env'), 'GREETING=deployed from the Deploy view\n');
 });
 
 test.afterAll(async () => {
-  // The deployed app's image and container inherit the base image's run label, so this removes them too.
-  await removeRunObjects();
+  // Only what this file made: removeRunObjects() here would also delete the run's shared busybox
+  // image that later spec files build on (the global teardown removes the rest of the run's objects).
+  const filters = { label: [`porthole.app=${appName}`] };
+  for (const c of await docker.listContainers({ all: true, filters })) await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});
+  for (const i of await docker.listImages({ filters })) await docker.getImage(i.Id).remove({ force: true }).catch(() => {});
   await rm(folder, { recursive: true, force: true });
 });
 
@@ -40,6 +44,14 @@ test('deploys the Node fixture from the Deploy view and opens its URL', async ({
   const url = (await deploy.url.textContent()) ?? '';
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   for (const stage of ['plan', 'dockerfile', 'build', 'run', 'wait', 'open']) await expect(deploy.stage(stage)).toHaveAttribute('data-state', 'done');
+  // Pulled before the build, or skipped when another run left the base image here.
+  await expect(deploy.stage('pull')).toHaveAttribute('data-state', /^(done|skipped)$/);
+  // The deploy is listed under the plan, newest first.
+  const history = page.getByTestId('deploy-history');
+  await expect(history.getByRole('heading')).toHaveText(`Recent deploys of ${appName}`);
+  const latest = history.getByTestId('deploy-history-row').first();
+  await expect(latest).toHaveAttribute('data-result', 'succeeded');
+  await expect(latest.getByRole('link')).toHaveText(url);
 
   // The view opened the app: the new tab shows what the app serves.
   const opened = await popup;

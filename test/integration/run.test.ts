@@ -100,7 +100,8 @@ describe('containers:run through the API (real dockerd)', () => {
   it('a missing image → NOT_FOUND, and nothing is created', async () => {
     const name = uniqueName('noimage');
     const result = await invoke(core, 'containers:run', { image: `porthole-missing-${RUN_ID}:nope`, name, labels: testLabels() });
-    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('porthole-missing') } });
+    // `missingImage` crosses the router so the Run dialog can offer to pull it.
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('porthole-missing'), detail: { missingImage: `porthole-missing-${RUN_ID}:nope` } } });
     expect(await mineNamed(name)).toEqual([]);
   });
 

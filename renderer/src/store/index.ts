@@ -33,7 +33,7 @@ export function connectStore(): void {
   onEngineStatus((status) => useStore.getState().setStatus(status));
   onResync(() => void useStore.getState().refreshInfo());
   // Back/forward and edited addresses (`#images`) switch the view too.
-  window.addEventListener('hashchange', () => {
+  globalThis.window?.addEventListener('hashchange', () => {
     const view = window.location.hash.replace(/^#\/?/, '').split('/')[0];
     if (view && view !== useStore.getState().view) useStore.getState().navigate(view);
   });

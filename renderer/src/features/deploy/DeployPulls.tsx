@@ -3,14 +3,14 @@ import { PullProgress } from '../pull/PullProgress';
 import type { TransferStatus } from '../pull/use-transfer';
 import { useDeployStore } from './deploy-store';
 
-/** The base images pulled before the build, with the same per-layer progress as the Pull dialog. */
+/** The base images pulled before the build, with the same per-layer progress as the Pull dialog (an item of the stage list). */
 export function DeployPulls() {
   const pulls = useDeployStore(useShallow((s) => s.pulls));
   const stage = useDeployStore((s) => s.stages.pull.state);
   const running = useDeployStore((s) => s.running);
   if (pulls.length === 0) return null;
   return (
-    <div className="stack-tight deploy-pulls" data-testid="deploy-pulls">
+    <li className="stack-tight deploy-pulls" data-testid="deploy-pulls">
       {pulls.map((p) => {
         const status: TransferStatus = p.done ? 'done' : stage === 'failed' ? 'failed' : running ? 'running' : 'cancelled';
         return (
@@ -23,6 +23,6 @@ export function DeployPulls() {
           </div>
         );
       })}
-    </div>
+    </li>
   );
 }

@@ -5,7 +5,6 @@ import type { DeployFailureDetail, DeployResult } from '../../../../shared/api/d
 import { useDeployStore } from './deploy-store';
 import { PlanEditor } from './PlanEditor';
 import { StageList } from './StageList';
-import { DeployPulls } from './DeployPulls';
 import { DeployHistory } from './DeployHistory';
 import './deploy.css';
 
@@ -139,7 +138,6 @@ export function DeployView() {
             {!canDeploy && <span className="muted small">Set the start command and the port first.</span>}
           </div>
           {started && <StageList />}
-          {started && <DeployPulls />}
           {result && !running && <Success result={result} />}
           <Failure />
           {output.length > 0 && (

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DEPLOY_STAGES, type DeployStage } from '../../../../shared/api/deploy';
 import { useDeployStore } from './deploy-store';
+import { DeployPulls } from './DeployPulls';
 
 const LABELS: Record<DeployStage, string> = {
   plan: 'Check the folder',
@@ -35,7 +36,8 @@ export function StageList() {
         const s = stages[stage];
         const elapsed = s.elapsedMs ?? (s.state === 'running' && s.startedMs ? now - s.startedMs : undefined);
         return (
-          <li key={stage} className={`deploy-stage deploy-stage-${s.state}`} data-stage={stage} data-state={s.state}>
+          <Fragment key={stage}>
+          <li className={`deploy-stage deploy-stage-${s.state}`} data-stage={stage} data-state={s.state}>
             <span className="deploy-stage-mark" aria-hidden>
               {MARKS[s.state]}
             </span>
@@ -43,6 +45,8 @@ export function StageList() {
             <span className="deploy-stage-time muted small">{elapsed !== undefined ? `${(elapsed / 1000).toFixed(1)} s` : ''}</span>
             {s.message && <span className="deploy-stage-message muted small">{s.message}</span>}
           </li>
+          {stage === 'pull' && <DeployPulls />}
+          </Fragment>
         );
       })}
     </ol>

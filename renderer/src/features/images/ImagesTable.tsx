@@ -61,7 +61,9 @@ export function ImagesTable({ images, sortKey, sortDir, onSort, onRun, onRemove,
               </td>
               <td className="mono muted">{imageShortId(image)}</td>
               <td className="num">{formatBytes(image.sizeBytes)}</td>
-              <td title={new Date(image.createdMs).toLocaleString()}>{formatRelative(image.createdMs)}</td>
+              <td className="nowrap" title={new Date(image.createdMs).toLocaleString()}>
+                {formatRelative(image.createdMs)}
+              </td>
               <td data-testid="image-used-count">
                 {image.containers > 0 ? (
                   <span className="pill">
@@ -77,11 +79,8 @@ export function ImagesTable({ images, sortKey, sortDir, onSort, onRun, onRemove,
                 <button type="button" className="btn btn-small" aria-label={`Run ${label}`} onClick={() => onRun(image)}>
                   ▶ Run
                 </button>
-                <button type="button" className="btn btn-small" aria-label={`History of ${label}`} onClick={() => onDetail(image, 'history')}>
-                  History
-                </button>
-                <button type="button" className="btn btn-small" aria-label={`Tag or push ${label}`} onClick={() => onDetail(image, 'push')}>
-                  Tag / Push…
+                <button type="button" className="btn btn-small" aria-label={`Details of ${label}`} title="History, tag and push" onClick={() => onDetail(image, 'history')}>
+                  Details
                 </button>
                 <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${label}`} onClick={() => onRemove(image)}>
                   Remove

@@ -55,7 +55,7 @@ export function PullBeforeRunDialog({ image, onPulled, onClose }: { image: strin
               Cancel
             </button>
           )}
-          <button type="button" className="btn btn-primary" disabled={running} onClick={pull}>
+          <button type="button" className="btn btn-primary btn-wrap" disabled={running} onClick={pull}>
             {running ? 'Pulling…' : state.status === 'failed' || state.status === 'cancelled' ? `Try again: pull ${image}` : `Pull ${image}`}
           </button>
         </>

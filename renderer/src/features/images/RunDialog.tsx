@@ -210,7 +210,7 @@ function RunFormDialog({ image, ports, cmd, pulled, onClose }: { image: string; 
             <ErrorBox error={failure} />
             {missing && retry.state.status !== 'running' && retry.state.status !== 'done' && (
               <div>
-                <button type="button" className="btn btn-primary" onClick={retry.pull}>
+                <button type="button" className="btn btn-primary btn-wrap" onClick={retry.pull}>
                   Pull {missing} and run
                 </button>
               </div>

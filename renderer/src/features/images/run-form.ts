@@ -1,4 +1,7 @@
 import type { RunInput } from '../../../../shared/api/containers';
+import { splitCommand } from '../../../../shared/shell-words';
+
+export { splitCommand };
 
 /** The Run dialog's fields, as typed (strings), before parsing. */
 export interface PortRow {
@@ -43,38 +46,6 @@ const lines = (text: string): { line: string; n: number }[] =>
     .split(/\r?\n/)
     .map((line, i) => ({ line: line.trim(), n: i + 1 }))
     .filter((l) => l.line !== '' && !l.line.startsWith('#'));
-
-/** Splits a command line into arguments: whitespace separates, single and double quotes group, backslash escapes. */
-export function splitCommand(text: string): string[] | { error: string } {
-  const args: string[] = [];
-  let current = '';
-  let inWord = false;
-  let quote: '"' | "'" | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === quote) quote = null;
-      else if (c === '\\' && quote === '"' && i + 1 < text.length) current += text[++i];
-      else current += c;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-      inWord = true;
-    } else if (c === '\\' && i + 1 < text.length) {
-      current += text[++i];
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) args.push(current);
-      current = '';
-      inWord = false;
-    } else {
-      current += c;
-      inWord = true;
-    }
-  }
-  if (quote) return { error: `A ${quote === '"' ? 'double' : 'single'} quote is not closed.` };
-  if (inWord) args.push(current);
-  return args;
-}
 
 /** Splits `source:target[:ro|rw]`, allowing a Windows drive letter in the source. */
 function splitVolume(line: string): { source: string; target: string; mode?: string } | null {

@@ -104,7 +104,7 @@ export function PushForm({ source, sources, onSourceChange }: { source: string; 
             </button>
           ) : (
             <button type="submit" className="btn btn-primary" disabled={!source || !target.trim()}>
-              {target.trim() === source ? 'Push' : 'Tag and push'}
+              {target.trim() !== '' && target.trim() === source ? 'Push' : 'Tag and push'}
             </button>
           )}
         </div>
