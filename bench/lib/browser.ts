@@ -1,15 +1,8 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../playwright.config';
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-precise-memory-info',
-];
+// Precise heap figures for B6 (Chromium otherwise rounds performance.memory).
+const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.PORTHOLE_CHROMIUM ?? '/usr/bin/chromium', args: ARGS });

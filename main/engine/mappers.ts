@@ -5,6 +5,14 @@ const COMPOSE_PROJECT = 'com.docker.compose.project';
 
 export const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
 
+const toMount = (m: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }): ContainerSummary['mounts'][number] => ({
+  type: m.Type,
+  name: m.Name || undefined,
+  source: m.Source,
+  destination: m.Destination,
+  rw: m.RW,
+});
+
 export function toContainerSummary(c: Dockerode.ContainerInfo): ContainerSummary {
   const labels = c.Labels ?? {};
   const summary: ContainerSummary = {
@@ -25,13 +33,7 @@ export function toContainerSummary(c: Dockerode.ContainerInfo): ContainerSummary
       }),
     ),
     labels,
-    mounts: (c.Mounts ?? []).map((m) => ({
-      type: m.Type,
-      name: m.Name || undefined,
-      source: m.Source,
-      destination: m.Destination,
-      rw: m.RW,
-    })),
+    mounts: (c.Mounts ?? []).map(toMount),
   };
   if (labels[COMPOSE_PROJECT]) summary.composeProject = labels[COMPOSE_PROJECT];
   return summary;
@@ -71,13 +73,7 @@ export function toContainerDetail(c: Dockerode.ContainerInspectInfo): ContainerD
     status: c.State?.Status ?? 'unknown',
     ports: portsFromInspect(c.NetworkSettings?.Ports as Record<string, { HostIp: string; HostPort: string }[] | null>),
     labels,
-    mounts: (c.Mounts ?? []).map((m) => ({
-      type: m.Type,
-      name: m.Name || undefined,
-      source: m.Source,
-      destination: m.Destination,
-      rw: m.RW,
-    })),
+    mounts: (c.Mounts ?? []).map(toMount),
     startedAtMs: parseTime(c.State?.StartedAt),
     finishedAtMs: parseTime(c.State?.FinishedAt),
     exitCode: c.State?.ExitCode,
