@@ -151,16 +151,18 @@ describe('tray state on the real engine', () => {
     await core.services.containers.run({ image: busyboxImage(), name: first, command: ['/bin/busybox', 'sleep', '600'], labels: testLabels(), env: ['FROM_TRAY=1'], ports: [], mounts: [], restartPolicy: 'no' });
     expect(settings.lastRunFor(busyboxImage())).toMatchObject({ env: ['FROM_TRAY=1'], labels: testLabels() });
 
-    const before = new Set(tray.current.containers.map((c) => c.id));
-    const another = nextChange((s) => s.containers.some((c) => !before.has(c.id) && c.image === busyboxImage() && c.state === 'running'));
+    // Other test files run busybox containers at the same time: find ours by what the tray run carried.
+    const labelFilter = { label: Object.entries(testLabels()).map(([k, v]) => `${k}=${v}`) };
+    const before = new Set((await docker.listContainers({ all: true, filters: labelFilter })).map((c) => c.Id));
     const dispatch = createTrayDispatcher(core.services, settings, shellPort);
     await dispatch({ type: 'run-image', image: busyboxImage() });
-    const snapshot = await another;
-    const created = snapshot.containers.find((c) => !before.has(c.id) && c.image === busyboxImage())!;
-    names.push(created.name);
-    const detail = await core.services.containers.inspect(created.id);
-    expect(detail.env).toContain('FROM_TRAY=1');
-    expect(detail.labels).toMatchObject(testLabels());
+    const fresh = (await docker.listContainers({ all: true, filters: labelFilter })).filter((c) => !before.has(c.Id));
+    const details = await Promise.all(fresh.map((c) => core.services.containers.inspect(c.Id)));
+    names.push(...details.map((d) => d.name));
+    const detail = details.find((d) => d.env.includes('FROM_TRAY=1') && d.name !== first);
+    expect(detail, 'the tray started a second container with the remembered settings').toBeDefined();
+    await expect.poll(() => tray.current.containers.some((c) => c.id === detail!.id && c.state === 'running')).toBe(true);
+    expect(detail!.labels).toMatchObject(testLabels());
     expect(errors).toEqual([]);
   });
 
