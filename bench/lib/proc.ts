@@ -27,3 +27,24 @@ export function socketCount(pid: number): number {
   }
   return n;
 }
+
+/** Unix-socket connections of a process: for the Porthole host these are its connections to the Docker socket. */
+export function unixSocketCount(pid: number): number {
+  const unixInodes = new Set(
+    readFileSync('/proc/net/unix', 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/)[6])
+      .filter(Boolean),
+  );
+  let n = 0;
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (m && unixInodes.has(m[1])) n++;
+    } catch {
+      // the fd closed while we looked
+    }
+  }
+  return n;
+}

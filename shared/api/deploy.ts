@@ -108,8 +108,8 @@ export const deployStreamSchemas = {
 };
 
 /** `pull` fetches the Dockerfile's missing base images before the build (skipped when they are all here). */
-export const DEPLOY_STAGES = ['plan', 'dockerfile', 'pull', 'build', 'run', 'wait', 'open'] as const;
-export type DeployStage = (typeof DEPLOY_STAGES)[number];
+import { DEPLOY_STAGES, type DeployStage } from '../deploy-stages';
+export { DEPLOY_STAGES, type DeployStage };
 
 export interface DeployResult {
   url: string;

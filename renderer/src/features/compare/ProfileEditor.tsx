@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBox } from '../../components/ErrorBox';
-import { vmProfile, type ProfileFigure, type ProfileSource, type VmProfile, type VmProfileInput } from '../../../../shared/api/compare';
+import type { ProfileFigure, ProfileSource, VmProfile, VmProfileInput } from '../../../../shared/api/compare';
 import { BYTE_UNITS, bestBinaryUnit, bytesIn, type ByteUnit } from '../../../../shared/compare-units';
 import type { ApiError } from '../../../../shared/errors';
 
@@ -85,6 +85,8 @@ export function ProfileEditor({ profile, onSave, onClose }: { profile: VmProfile
       builtIn: profile?.builtIn ?? false,
     };
     const candidate: VmProfileInput = { ...figures, sources: mergeSources(profile, figures, note) };
+    // The schema (and zod) load only when someone edits a profile, keeping them out of the start-up bundle.
+    const { vmProfile } = await import('../../../../shared/api/compare');
     const parsed = vmProfile.safeParse(candidate);
     if (!parsed.success) {
       setProblem(parsed.error.issues.map((i) => i.message).join('; '));

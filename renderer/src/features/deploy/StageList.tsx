@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { DEPLOY_STAGES, type DeployStage } from '../../../../shared/api/deploy';
+import { DEPLOY_STAGES, type DeployStage } from '../../../../shared/deploy-stages';
 import { useDeployStore } from './deploy-store';
 import { DeployPulls } from './DeployPulls';
 

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import { api } from '../../bridge';
 import type { ApiError } from '../../../../shared/errors';
-import { DEPLOY_STAGES, type DeployEvent, type DeployPlan, type DeployResult, type DeployStage, type PlanOverrides } from '../../../../shared/api/deploy';
+import { DEPLOY_STAGES, type DeployStage } from '../../../../shared/deploy-stages';
+import type { DeployEvent, DeployPlan, DeployResult, PlanOverrides } from '../../../../shared/api/deploy';
 import type { TransferProgress } from '../../../../shared/api/registry';
 
 export interface StageState {
