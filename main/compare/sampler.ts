@@ -5,6 +5,7 @@ import { cpuPercent, memoryWithoutCache, type RawStats } from '../engine/stats-m
 import type { HostFacts } from './model';
 import type { StartTracker } from './start-tracker';
 import { MAX_PLAUSIBLE_START_MS, parseEngineTime, startFromInspect, type InspectFacts } from './start-from-inspect';
+import { readDiskUsage } from '../services/disk-usage';
 
 const DF_MAX_AGE_MS = 10_000;
 const INFO_MAX_AGE_MS = 30_000;
@@ -145,7 +146,7 @@ export class CompareSampler {
   private async diskFacts(running: Set<string>): Promise<DiskFacts> {
     const fresh = this.disk && Date.now() - this.disk.atMs < DF_MAX_AGE_MS && [...running].every((id) => this.disk!.containers.has(id));
     if (fresh && this.disk) return this.disk;
-    const df = (await this.docker.df()) as {
+    const df = (await readDiskUsage(this.docker)) as {
       Images?: { Id: string; Size: number }[] | null;
       Containers?: { Id: string; SizeRw?: number; SizeRootFs?: number }[] | null;
     };

@@ -3,6 +3,7 @@ import { PortholeError } from '../../shared/errors';
 import type { VolumeDetail, VolumeSummary, VolumeUser } from '../../shared/api/volumes';
 import type { EngineConnection } from '../engine/connection';
 import { listVolumeDir, readVolumeFile } from './volume-browser';
+import { readDiskUsage } from './disk-usage';
 
 interface EngineVolume {
   Name: string;
@@ -82,7 +83,7 @@ export class VolumeService {
 
   /** Sizes from the engine's disk-usage report (slow on big volumes, so only on demand). */
   async sizes(): Promise<Record<string, number>> {
-    const df = (await this.docker.df()) as { Volumes?: { Name: string; UsageData?: { Size: number } | null }[] | null };
+    const df = await readDiskUsage(this.docker);
     return Object.fromEntries((df.Volumes ?? []).map((v) => [v.Name, v.UsageData?.Size ?? -1]));
   }
 
