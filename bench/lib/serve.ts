@@ -47,6 +47,7 @@ export async function startServed(): Promise<Served> {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
 }

@@ -34,6 +34,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const browserHost = await startBrowserHost({ core, staticRoot, host, port });
   console.log(`Porthole is running. Open ${browserHost.url}`);
   const shutdown = async () => {
+    // Whatever holds the server open, the process ends within 3 s of the signal.
+    setTimeout(() => process.exit(0), 3000).unref();
     core.stop();
     await browserHost.close();
     process.exit(0);
