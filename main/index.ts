@@ -8,7 +8,8 @@ import { createTray } from './shell/tray';
 import { showErrorNotification, showNotification } from './shell/notifications';
 import { IPC } from '../shared/channels';
 import type { PushEvents } from '../shared/api/contract';
-import { SettingsStore, resolveDataDir } from './settings/store';
+import { SettingsStore } from './settings/store';
+import { dataDir } from './data-dir';
 import { XdgAutostart } from './settings/autostart';
 import { TrayState } from './tray/tray-state';
 import { buildTrayMenu, findMenuItem, type MenuInput } from './tray/menu-model';
@@ -34,7 +35,7 @@ const electronHost: HostAdapter = {
     const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
-  secrets: createKeychainSecretStore(() => resolveDataDir(app.getPath('userData'))),
+  secrets: createKeychainSecretStore(() => dataDir()),
 };
 
 /** "Start at login": Electron's login items on macOS and Windows, an XDG autostart entry on Linux. */
@@ -50,7 +51,7 @@ function loginItems(): Pick<TrayShellPort, 'openAtLogin' | 'setOpenAtLogin'> {
 }
 
 function start(core: PortholeCore): void {
-  const settings = new SettingsStore(resolveDataDir(app.getPath('userData')));
+  const settings = new SettingsStore(dataDir());
   rememberRuns(core.services.containers, settings);
 
   /** The window is created on first use (the tray may be the only entry point) and kept when hidden. */

@@ -1,17 +1,9 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { DeployHistoryEntry } from '../../shared/api/deploy';
+import { dataDir } from '../data-dir';
 
 const KEEP_PER_APP = 20;
-
-/** `PORTHOLE_DATA_DIR`, else the platform's per-user app-data folder. */
-export function dataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  if (env.PORTHOLE_DATA_DIR) return env.PORTHOLE_DATA_DIR;
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Porthole');
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Porthole');
-  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'porthole');
-}
 
 /**
  * The last deploys of each app, in a small JSON file. A file rather than engine labels because failed

@@ -34,8 +34,6 @@ export const DEFAULT_SETTINGS: Settings = {
 const MAX_REMEMBERED_RUNS = 50;
 const FILE_NAME = 'settings.json';
 
-/** Where settings live: `PORTHOLE_DATA_DIR` wins (tests, portable installs), else the shell's data dir. */
-export const resolveDataDir = (fallback: string, env: NodeJS.ProcessEnv = process.env): string => env.PORTHOLE_DATA_DIR || fallback;
 
 /**
  * Settings as one small JSON file. A missing or unreadable file gives the defaults (a broken file is

@@ -10,7 +10,6 @@ import { createCore, type PortholeCore } from '../../main/app';
 import { headlessHost } from '../../main/services/host-adapter';
 import { EncryptedFileSecretStore, type Encryptor } from '../../main/registry/encrypted-file-store';
 import { findFreePort } from '../../main/services/ports';
-import { resolveDataDir } from '../../main/settings/store';
 import type { TransferProgress } from '../../shared/api/registry';
 import { busyboxImage, dockerCli, makeContext, RUN_ID, TEST_LABEL } from '../support/engine';
 import { collectStream, invoke } from '../support/streams';
@@ -68,7 +67,7 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'porthole-data-'));
   process.env.PORTHOLE_DATA_DIR = dataDir;
-  const secrets = new EncryptedFileSecretStore(join(resolveDataDir('/nonexistent'), 'registry-credentials.bin'), testEncryptor());
+  const secrets = new EncryptedFileSecretStore(join(dataDir, 'registry-credentials.bin'), testEncryptor());
   core = createCore({ ...headlessHost('cli'), secrets });
   await core.connection.waitUntilConnected(15_000);
   await buildTwoLayerImage(REF);

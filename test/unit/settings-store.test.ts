@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SettingsStore, resolveDataDir } from '../../main/settings/store';
+import { DEFAULT_SETTINGS, SettingsStore } from '../../main/settings/store';
+import { dataDir } from '../../main/data-dir';
 import { desktopEntry, XdgAutostart } from '../../main/settings/autostart';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'porthole-settings-'));
@@ -37,8 +38,8 @@ describe('SettingsStore', () => {
   });
 
   it('PORTHOLE_DATA_DIR overrides the shell data dir', () => {
-    expect(resolveDataDir('/home/u/.config/Porthole', { PORTHOLE_DATA_DIR: '/tmp/p' })).toBe('/tmp/p');
-    expect(resolveDataDir('/home/u/.config/Porthole', {})).toBe('/home/u/.config/Porthole');
+    expect(dataDir({ PORTHOLE_DATA_DIR: '/tmp/p' }, 'linux', '/home/u')).toBe('/tmp/p');
+    expect(dataDir({}, 'linux', '/home/u')).toBe('/home/u/.config/Porthole');
   });
 });
 
