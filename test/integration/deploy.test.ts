@@ -8,7 +8,7 @@ import { DeployService } from '../../main/deploy/deploy-service';
 import { detectPlan } from '../../main/deploy/detect';
 import { deployRunParams, type DeployEvent, type DeployResult } from '../../shared/api/deploy';
 import type { PortholeError } from '../../shared/errors';
-import { docker, removeRunObjects } from '../support/engine';
+import { docker } from '../support/engine';
 import { RUN_ID, testLabels, uniqueName } from '../support/run-id';
 import { LOCAL_REGISTRY, pushBusyboxBaseImage, pushNodeBaseImage } from '../support/base-images';
 
@@ -17,6 +17,8 @@ let connection: EngineConnection;
 let service: DeployService;
 let dataDir: string;
 const temps: string[] = [];
+/** Every app this file deployed: its containers and images are removed in teardown, and nothing else. */
+const apps: string[] = [];
 
 async function copyFixture(name: string, engines = true): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'porthole-deploy-it-'));
@@ -30,6 +32,7 @@ async function copyFixture(name: string, engines = true): Promise<string> {
 }
 
 async function deploy(folder: string, name: string, options: { port?: number; mirror?: string } = {}): Promise<{ result: DeployResult; events: DeployEvent[] }> {
+  if (!apps.includes(name)) apps.push(name);
   const plan = await detectPlan(folder, { registryMirror: options.mirror ?? LOCAL_REGISTRY, overrides: { name, port: options.port } });
   const events: DeployEvent[] = [];
   const params = deployRunParams.parse({ folder, name: plan.name, port: plan.port, dockerfile: plan.dockerfile, dockerignore: plan.dockerignore, waitTimeoutMs: 30_000 });
@@ -59,7 +62,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   connection?.stop();
-  await removeRunObjects();
+  for (const name of apps) {
+    const filters = { label: [`porthole.app=${name}`] };
+    for (const c of await docker.listContainers({ all: true, filters })) await docker.getContainer(c.Id).remove({ force: true, v: false }).catch(() => {});
+    for (const i of await docker.listImages({ filters })) await docker.getImage(i.Id).remove({ force: true }).catch(() => {});
+  }
   for (const dir of [...temps, dataDir]) await rm(dir, { recursive: true, force: true });
 });
 

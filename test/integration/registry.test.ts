@@ -12,7 +12,8 @@ import { EncryptedFileSecretStore, type Encryptor } from '../../main/registry/en
 import { findFreePort } from '../../main/services/ports';
 import type { TransferProgress } from '../../shared/api/registry';
 import { busyboxImage, dockerCli, makeContext, RUN_ID, TEST_LABEL } from '../support/engine';
-import { collectStream, invoke } from '../support/streams';
+import { invoke } from '../support/api';
+import { collectStream } from '../support/api-stream';
 
 const exec = promisify(execFile);
 const REPO = `127.0.0.1:5000/porthole-test-${RUN_ID}/app`;

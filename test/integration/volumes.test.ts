@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortholeCore } from '../../main/app';
 import { startCore } from '../support/core';
-import { invoke } from '../support/streams';
+import { invoke } from '../support/api';
 import { docker, dockerCli, busyboxImage, testLabels, RUN_ID, TEST_LABEL } from '../support/engine';
 import { uniqueName } from '../support/run-id';
 

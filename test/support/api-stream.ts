@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import type { PortholeCore } from '../../main/app';
 import type { StreamChannel } from '../../shared/channels';
-import type { StreamEvent, StreamMessage } from '../../shared/api/contract';
+import type { StreamEvent, StreamMessage, StreamParams } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/errors';
 
 let next = 0;
@@ -47,4 +47,11 @@ export async function until(predicate: () => boolean, timeout = 15_000, what = '
     },
     { timeout, interval: 25 },
   );
+}
+
+/** Opens a stream and collects it to its end: every data event, then the error if it failed. */
+export async function collectStream<C extends StreamChannel>(core: PortholeCore, channel: C, params: StreamParams<C>, connectionId = 'test'): Promise<{ events: StreamEvent<C>[]; error: ApiError | null }> {
+  const stream = openStream(core, channel, params, connectionId);
+  const end = await stream.finished;
+  return { events: stream.data, error: end.kind === 'error' ? end.error : null };
 }

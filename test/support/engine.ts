@@ -43,15 +43,10 @@ export async function runBusybox(name: string, cmd: string[] = ['/bin/busybox', 
 
 /**
  * Removes every container, image, volume and network labelled with this run's id, and nothing else.
- * Only the run's global teardown may do this: inside a test file it would also delete the shared
- * busybox image and other files' objects while they still run, so there it is skipped (the global
- * teardown removes them at the end). A file removes what it made itself, by id or by its own label.
+ * Only for the global teardowns: inside a test file it would delete other files' objects (the shared
+ * busybox image among them) while they still run. A file removes what it made itself.
  */
 export async function removeRunObjects(runId = RUN_ID): Promise<void> {
-  if (process.env.VITEST_WORKER_ID !== undefined && runId === RUN_ID) {
-    console.warn('removeRunObjects() skipped inside a test file: it would delete other files\' objects mid-run; the global teardown removes them.');
-    return;
-  }
   const filter = { label: [`${TEST_LABEL}=${runId}`] };
   const containers = await docker.listContainers({ all: true, filters: filter });
   await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => {})));

@@ -6,7 +6,7 @@ const NEXT_STEP: Record<ErrorCode, { title: string; next: string }> = {
   NOT_FOUND: { title: 'Not found', next: 'It may have been removed outside Porthole; the list has been refreshed.' },
   CONFLICT: { title: 'Conflict', next: 'Resolve what the message names, then try again.' },
   PORT_IN_USE: { title: 'Port already in use', next: 'Choose another host port.' },
-  VALIDATION: { title: 'Please check the input', next: 'Correct the highlighted value and try again.' },
+  VALIDATION: { title: 'Please check the input', next: 'Correct the value the message names, then try again.' },
   BUILD_FAILED: { title: 'Build failed', next: 'Read the build output above, fix the Dockerfile or the app, and build again.' },
   CANCELLED: { title: 'Cancelled', next: 'Nothing more will happen.' },
   PERMISSION_DENIED: { title: 'Permission denied', next: 'Check that your user may use the Docker socket (e.g. the docker group).' },
