@@ -1,7 +1,7 @@
 /** The Electron shell: the only code that imports `electron`. Everything else is plain Node. */
 import { app, BrowserWindow, dialog, shell } from 'electron';
-import { createCore, type PortholeCore } from './app';
-import type { HostAdapter } from './services/host-adapter';
+import { createCore, type PortholeCore } from './core';
+import type { HostAdapter } from './host/host-adapter';
 import { registerIpcTransport } from './shell/ipc-transport';
 import { createMainWindow, hardenSession, rendererUrl } from './shell/window';
 import { createTray } from './shell/tray';
@@ -9,7 +9,7 @@ import { showErrorNotification, showNotification } from './shell/notifications';
 import { IPC } from '../shared/channels';
 import type { PushEvents } from '../shared/api/contract';
 import { SettingsStore } from './settings/store';
-import { dataDir } from './data-dir';
+import { dataDir } from './lib/data-dir';
 import { XdgAutostart } from './settings/autostart';
 import { TrayState } from './tray/tray-state';
 import { buildTrayMenu, findMenuItem, type MenuInput } from './tray/menu-model';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createCore } from '../app';
-import { headlessHost } from '../services/host-adapter';
+import { createCore } from '../core';
+import { headlessHost } from '../host/host-adapter';
 import type { CompareModel } from '../../shared/api/compare';
 import { formatBinary, formatDecimal, formatDuration } from '../../shared/compare-units';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { createCore } from '../app';
-import { headlessHost } from '../services/host-adapter';
+import { createCore } from '../core';
+import { headlessHost } from '../host/host-adapter';
 import { startBrowserHost } from '../transports/browser-host';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);

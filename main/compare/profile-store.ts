@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PortholeError } from '../../shared/errors';
 import { profileFile, vmProfile, type ProfileList, type VmProfile, type VmProfileInput } from '../../shared/api/compare';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from './builtin-profiles';
-import { dataDir } from '../data-dir';
+import { dataDir } from '../lib/data-dir';
 
 const FILE_NAME = 'vm-profiles.json';
 

@@ -5,7 +5,7 @@ import { cpuPercent, memoryWithoutCache, type RawStats } from '../engine/stats-m
 import type { HostFacts } from './model';
 import type { StartTracker } from './start-tracker';
 import { MAX_PLAUSIBLE_START_MS, parseEngineTime, startFromInspect, type InspectFacts } from './start-from-inspect';
-import { readDiskUsage } from '../services/disk-usage';
+import { readDiskUsage } from '../system/disk-usage';
 
 const DF_MAX_AGE_MS = 10_000;
 const INFO_MAX_AGE_MS = 30_000;

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeployHistoryEntry } from '../../shared/api/deploy';
-import { dataDir } from '../data-dir';
+import { dataDir } from '../lib/data-dir';
 
 const KEEP_PER_APP = 20;
 

@@ -3,36 +3,8 @@ import { PortholeError } from '../../shared/errors';
 import type { RegistryAccount } from '../../shared/api/registry';
 import { DOCKER_HUB, DOCKER_HUB_AUTH_ADDRESS, normaliseRegistry } from './reference-host';
 import { toRegistryError } from './registry-errors';
+import type { SecretStore } from '../lib/secrets';
 
-/**
- * Where secrets live. Plain Node: the Electron shell passes an implementation backed by the OS
- * keychain (safeStorage); the browser host, the CLI and the tests keep them in memory.
- */
-export interface SecretStore {
-  /** Human words for the UI: "OS keychain", "memory (this session only)". */
-  readonly description: string;
-  get(key: string): Promise<string | null>;
-  set(key: string, value: string): Promise<void>;
-  delete(key: string): Promise<void>;
-  keys(): Promise<string[]>;
-}
-
-export class MemorySecretStore implements SecretStore {
-  readonly description = 'memory (this session only)';
-  private readonly values = new Map<string, string>();
-  async get(key: string) {
-    return this.values.get(key) ?? null;
-  }
-  async set(key: string, value: string) {
-    this.values.set(key, value);
-  }
-  async delete(key: string) {
-    this.values.delete(key);
-  }
-  async keys() {
-    return [...this.values.keys()];
-  }
-}
 
 /** The engine's auth config (sent base64 in X-Registry-Auth); never leaves main. */
 export interface RegistryAuth {

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { SecretStore } from './credentials';
+import type { SecretStore } from '../lib/secrets';
 
 /** Turns text into ciphertext and back (Electron's safeStorage in the app; any cipher in tests). */
 export interface Encryptor {

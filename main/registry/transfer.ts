@@ -3,7 +3,7 @@ import { PortholeError } from '../../shared/errors';
 import type { TransferProgress } from '../../shared/api/registry';
 import { Batcher } from '../engine/batcher';
 import { JsonLinesParser } from '../engine/json-lines';
-import { pumpUntilDone } from '../services/stream-util';
+import { pumpUntilDone } from '../lib/stream-util';
 import { TransferTracker, type ProgressLine } from './progress';
 import { registryError, toRegistryError } from './registry-errors';
 

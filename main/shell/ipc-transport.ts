@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC } from '../../shared/channels';
 import { fail } from '../../shared/errors';
-import type { PortholeCore } from '../app';
+import type { PortholeCore } from '../core';
 import { isTrustedSender } from './trusted-sender';
 
 /**

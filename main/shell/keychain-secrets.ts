@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
-import { MemorySecretStore, type SecretStore } from '../registry/credentials';
+import { MemorySecretStore, type SecretStore } from '../lib/secrets';
 import { EncryptedFileSecretStore } from '../registry/encrypted-file-store';
 
 /**

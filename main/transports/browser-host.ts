@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
-import type { PortholeCore } from '../app';
+import type { PortholeCore } from '../core';
 import { attachWebSocket } from './ws-transport';
 
 export interface BrowserHostOptions {

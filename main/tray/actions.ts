@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { runInput } from '../../shared/api/containers';
 import { toApiError } from '../engine/errors';
-import type { Services } from '../api/handlers';
+import type { Services } from '../api/services';
 import type { SettingsStore } from '../settings/store';
 import type { TrayAction } from './menu-model';
 

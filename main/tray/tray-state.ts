@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { ContainerSummary, EngineEvent, EngineStatus, ImageSummary } from '../../shared/dto';
 import type { EngineConnection } from '../engine/connection';
-import type { ContainerService } from '../services/container-service';
-import type { ImageService } from '../services/image-service';
+import type { ContainerService } from '../containers/container-service';
+import type { ImageService } from '../images/image-service';
 
 /** What the tray shows, as plain data. */
 export interface TraySnapshot {

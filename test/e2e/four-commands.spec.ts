@@ -6,7 +6,7 @@ import { ImagesPage } from './pages/images-page';
 import { ContainersPage } from './pages/containers-page';
 import { dockerCli } from '../support/engine';
 import { RUN_ID, uniqueName } from '../support/run-id';
-import { isPortFree } from '../../main/services/ports';
+import { isPortFree } from '../../main/lib/ports';
 
 /** A temporary copy of test/fixtures/greeting-app with /bin/busybox added (the binary is not committed). */
 async function greetingAppFolder(): Promise<string> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortholeCore } from '../../main/app';
+import type { PortholeCore } from '../../main/core';
 import type { ContainerAction } from '../../shared/api/containers';
 import { invoke, invokeOk } from '../support/api';
 import { startCore } from '../support/core';

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { PortholeCore } from '../../main/app';
+import type { PortholeCore } from '../../main/core';
 import { startBrowserHost, type BrowserHost } from '../../main/transports/browser-host';
 import { startCore } from '../support/core';
 import { docker, dockerCli, runBusybox } from '../support/engine';

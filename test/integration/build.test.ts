@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { PortholeCore } from '../../main/app';
+import type { PortholeCore } from '../../main/core';
 import type { BuildEvent } from '../../shared/api/images';
 import { startCore } from '../support/core';
 import { docker, dockerCli, makeContext, testLabels, TEST_LABEL, RUN_ID } from '../support/engine';

@@ -8,7 +8,7 @@ import type { CompareModel } from '../../shared/api/compare';
 import type { StreamMessage } from '../../shared/api/contract';
 import { parseSize } from '../../shared/compare-units';
 import { memoryWithoutCache, type RawStats } from '../../main/engine/stats-math';
-import type { PortholeCore } from '../../main/app';
+import type { PortholeCore } from '../../main/core';
 import { startCore } from '../support/core';
 import { docker, dockerCli, runBusybox } from '../support/engine';
 import { uniqueName } from '../support/run-id';

@@ -1,6 +1,6 @@
 import Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { readDiskUsage } from '../../main/services/disk-usage';
+import { readDiskUsage } from '../../main/system/disk-usage';
 
 describe('readDiskUsage (/system/df)', () => {
   it('shares one request between callers in this process', async () => {

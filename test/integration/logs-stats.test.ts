@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortholeCore } from '../../main/app';
+import type { PortholeCore } from '../../main/core';
 import type { LogLine, StatsSample } from '../../shared/api/containers';
 import { startCore } from '../support/core';
 import { docker, runBusybox } from '../support/engine';

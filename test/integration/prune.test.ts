@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortholeCore } from '../../main/app';
+import type { PortholeCore } from '../../main/core';
 import { startCore } from '../support/core';
 import { invoke } from '../support/api';
 import { busyboxImage, docker, dockerCli, makeContext, RUN_ID, TEST_LABEL } from '../support/engine';

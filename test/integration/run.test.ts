@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:net';
-import type { PortholeCore } from '../../main/app';
-import { findFreePort } from '../../main/services/ports';
+import type { PortholeCore } from '../../main/core';
+import { findFreePort } from '../../main/lib/ports';
 import { startCore } from '../support/core';
 import { docker, dockerCli, makeContext, testLabels, TEST_LABEL, RUN_ID, busyboxImage } from '../support/engine';
 import { uniqueName } from '../support/run-id';

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineEvent } from '../../shared/dto';
-import type { PortholeCore } from '../../main/app';
+import type { PortholeCore } from '../../main/core';
 import { TrayState, type TraySnapshot } from '../../main/tray/tray-state';
 import { buildTrayMenu, findMenuItem, trayIconState } from '../../main/tray/menu-model';
 import { createTrayDispatcher, rememberRuns, type TrayShellPort } from '../../main/tray/actions';

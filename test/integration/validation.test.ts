@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortholeCore } from '../../main/app';
+import type { PortholeCore } from '../../main/core';
 import { startCore } from '../support/core';
 import { SocketProxy } from '../support/socket-proxy';
 import { openStream } from '../support/api-stream';

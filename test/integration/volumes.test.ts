@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortholeCore } from '../../main/app';
+import type { PortholeCore } from '../../main/core';
 import { startCore } from '../support/core';
 import { invoke } from '../support/api';
 import { docker, dockerCli, busyboxImage, testLabels, RUN_ID, TEST_LABEL } from '../support/engine';

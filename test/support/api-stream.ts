@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { PortholeCore } from '../../main/app';
+import type { PortholeCore } from '../../main/core';
 import type { StreamChannel } from '../../shared/channels';
 import type { StreamEvent, StreamMessage, StreamParams } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/errors';

@@ -1,4 +1,4 @@
-import type { PortholeCore } from '../../main/app';
+import type { PortholeCore } from '../../main/core';
 import type { InvokeChannel } from '../../shared/channels';
 import type { InvokeInput, InvokeResult } from '../../shared/api/contract';
 import type { Result } from '../../shared/errors';

@@ -1,5 +1,5 @@
-import { createCore, type PortholeCore } from '../../main/app';
-import { headlessHost } from '../../main/services/host-adapter';
+import { createCore, type PortholeCore } from '../../main/core';
+import { headlessHost } from '../../main/host/host-adapter';
 import type { ConnectionOptions } from '../../main/engine/connection';
 
 /** A real core (engine connection, router, services) on the test engine, connected before it returns. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listContextEntries } from '../../main/services/build-context';
+import { listContextEntries } from '../../main/images/build-context';
 
 const dirs: string[] = [];
 async function folder(files: Record<string, string>, emptyDirs: string[] = []): Promise<string> {

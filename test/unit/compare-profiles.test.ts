@@ -6,7 +6,7 @@ import { vmProfile } from '../../shared/api/compare';
 import { BYTE_UNITS, GIB, MIB, TIB, formatDecimal, formatDuration, parseSize } from '../../shared/compare-units';
 import { BUILTIN_PROFILES } from '../../main/compare/builtin-profiles';
 import { ProfileStore, parseProfile } from '../../main/compare/profile-store';
-import { dataDir } from '../../main/data-dir';
+import { dataDir } from '../../main/lib/data-dir';
 import { PortholeError } from '../../shared/errors';
 
 const good = { id: 'my-vm', name: 'My VM', guestMemoryBytes: 2 * GIB, vcpus: 2, osDiskBytes: 10 * GIB, bootMs: 20_000 };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SettingsStore } from '../../main/settings/store';
-import { dataDir } from '../../main/data-dir';
+import { dataDir } from '../../main/lib/data-dir';
 import { desktopEntry, XdgAutostart } from '../../main/settings/autostart';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'porthole-settings-'));

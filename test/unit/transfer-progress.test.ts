@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TransferTracker } from '../../main/registry/progress';
 import { registryErrorCode } from '../../main/registry/registry-errors';
 import { registryOf, splitForPull } from '../../main/registry/reference-host';
-import { readTar } from '../../main/services/tar-reader';
+import { readTar } from '../../main/lib/tar-reader';
 
 describe('TransferTracker', () => {
   it('follows each layer through download and extract, and reaches 100 % only when finished', () => {

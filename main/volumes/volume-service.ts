@@ -3,7 +3,7 @@ import { PortholeError } from '../../shared/errors';
 import type { VolumeDetail, VolumeSummary, VolumeUser } from '../../shared/api/volumes';
 import type { EngineConnection } from '../engine/connection';
 import { listVolumeDir, readVolumeFile } from './volume-browser';
-import { readDiskUsage } from './disk-usage';
+import { readDiskUsage } from '../system/disk-usage';
 
 interface EngineVolume {
   Name: string;

@@ -3,7 +3,7 @@ import type { LogLine } from '../../shared/api/containers';
 import type { EngineConnection } from '../engine/connection';
 import { Batcher } from '../engine/batcher';
 import { LineSplitter, LogDemuxer, splitTimestamp } from '../engine/log-demux';
-import { pumpUntilDone } from './stream-util';
+import { pumpUntilDone } from '../lib/stream-util';
 
 export interface LogParams {
   id: string;

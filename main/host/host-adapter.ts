@@ -1,4 +1,4 @@
-import type { SecretStore } from '../registry/credentials';
+import type { SecretStore } from '../lib/secrets';
 
 /** What differs between the Electron shell and the browser host. */
 export interface HostAdapter {

@@ -3,7 +3,7 @@ import type { StatsSample } from '../../shared/api/containers';
 import type { EngineConnection } from '../engine/connection';
 import { JsonLinesParser } from '../engine/json-lines';
 import { toStatsSample, type RawStats } from '../engine/stats-math';
-import { pumpUntilDone } from './stream-util';
+import { pumpUntilDone } from '../lib/stream-util';
 
 /** Streams one sample a second (the engine's pace) until the caller unsubscribes or the container stops. */
 export async function streamStats(connection: EngineConnection, id: string, emit: (s: StatsSample) => void, signal: AbortSignal): Promise<void> {

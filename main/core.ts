@@ -1,8 +1,9 @@
 import { EngineConnection, type ConnectionOptions } from './engine/connection';
 import { ApiRouter } from './api/router';
-import { createInvokeHandlers, createServices, createStreamHandlers, type Services } from './api/handlers';
+import { createHandlers } from './api/handlers';
+import { createServices, type Services } from './api/services';
 import { PushHub } from './api/push-hub';
-import type { HostAdapter } from './services/host-adapter';
+import type { HostAdapter } from './host/host-adapter';
 
 export interface PortholeCore {
   connection: EngineConnection;
@@ -16,7 +17,8 @@ export interface PortholeCore {
 export function createCore(adapter: HostAdapter, options: ConnectionOptions = {}): PortholeCore {
   const connection = new EngineConnection(options);
   const services = createServices(connection, adapter);
-  const router = new ApiRouter(createInvokeHandlers(services), createStreamHandlers(services));
+  const handlers = createHandlers(services);
+  const router = new ApiRouter(handlers.invoke, handlers.streams);
   const push = new PushHub();
   connection.on('status', (status) => push.publish('engine:status', status));
   connection.on('event', (event) => push.publish('engine:event', event));

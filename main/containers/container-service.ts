@@ -6,7 +6,7 @@ import type { ActionOutcome, ContainerAction, RemovePreview, runInput } from '..
 import type { EngineConnection } from '../engine/connection';
 import { isNotModified, isPortInUseMessage, toApiError } from '../engine/errors';
 import { toContainerDetail, toContainerSummary } from '../engine/mappers';
-import { findFreePort, isPortFree } from './ports';
+import { findFreePort, isPortFree } from '../lib/ports';
 
 type RunParsed = z.output<typeof runInput>;
 

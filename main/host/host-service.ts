@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PortholeError } from '../../shared/errors';
 import type { EngineConnection } from '../engine/connection';
 import type { HostAdapter } from './host-adapter';
-import { findFreePort } from './ports';
+import { findFreePort } from '../lib/ports';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '0.0.0.0']);
 

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { PortholeError } from '../../shared/errors';
 import type { VolumeEntry } from '../../shared/api/volumes';
-import { readTar } from './tar-reader';
+import { readTar } from '../lib/tar-reader';
 
 export const HELPER_LABEL = 'porthole.helper';
 const MOUNT = '/porthole-volume';

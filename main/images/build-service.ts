@@ -7,7 +7,7 @@ import type { EngineConnection } from '../engine/connection';
 import { Batcher } from '../engine/batcher';
 import { JsonLinesParser } from '../engine/json-lines';
 import { toApiError } from '../engine/errors';
-import { pumpUntilDone } from './stream-util';
+import { pumpUntilDone } from '../lib/stream-util';
 import { listContextEntries } from './build-context';
 
 export interface BuildRequest {

@@ -4,7 +4,7 @@ import type { PruneItem, PruneKind, PrunePreview, PruneResult } from '../../shar
 import type { EngineConnection } from '../engine/connection';
 import { toApiError } from '../engine/errors';
 import { matchesLabel, readDiskUsage, uniqueImageBytes } from './disk-usage';
-import { HELPER_LABEL } from './volume-browser';
+import { HELPER_LABEL } from '../volumes/volume-browser';
 
 export interface PruneScope {
   kind: PruneKind;

@@ -1,0 +1,17 @@
+import type { Services } from '../api/services';
+import type { DomainHandlers } from '../api/domain-handlers';
+
+
+export function deployHandlers(s: Services) {
+  return {
+    invoke: {
+      'deploy:plan': ({ folder, registryMirror, overrides }) => s.deploy.plan(folder, registryMirror, overrides),
+      'deploy:history': ({ name }) => s.deploy.listHistory(name),
+    },
+    streams: {
+      'deploy:run': async (params, emit, { signal }) => {
+        await s.deploy.run(params, emit, signal);
+      },
+    },
+  } satisfies DomainHandlers;
+}

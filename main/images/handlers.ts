@@ -1,0 +1,26 @@
+import type { Services } from '../api/services';
+import type { DomainHandlers } from '../api/domain-handlers';
+import { buildImage } from './build-service';
+
+export function imageHandlers(s: Services) {
+  return {
+    invoke: {
+      'images:list': () => s.images.list(),
+      'images:inspect': ({ id }) => s.images.inspect(id),
+      'images:remove': ({ id, force }) => s.images.remove(id, force),
+      'images:tag': ({ source, target }) => s.registry.tag(source, target),
+      'images:history': ({ id }) => s.registry.history(id),
+    },
+    streams: {
+      'images:build': async (params, emit, { signal }) => {
+        await buildImage(s.connection, params, emit, signal);
+      },
+      'images:pull': async ({ reference }, emit, { signal }) => {
+        await s.registry.pull(reference, emit, signal);
+      },
+      'images:push': async ({ reference }, emit, { signal }) => {
+        await s.registry.push(reference, emit, signal);
+      },
+    },
+  } satisfies DomainHandlers;
+}
