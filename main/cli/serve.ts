@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { createCore } from '../core';
 import { headlessHost } from '../host/host-adapter';
 import { startBrowserHost } from '../transports/browser-host';
+import { diagnosisLines } from '../engine-setup/diagnosis';
+import { guardProcess } from '../lib/process-guard';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -29,9 +31,12 @@ export async function serveCommand(argv: string[]): Promise<number> {
     }
     console.warn(`porthole serve: WARNING: listening on ${host}, not loopback. The token is all that stands between the network and your Docker Engine.`);
   }
+  guardProcess((m) => console.error(m));
   const core = createCore(headlessHost('browser-host'), { log: (m) => console.error(m) });
   const staticRoot = join(__dirname, '..', 'renderer');
   const browserHost = await startBrowserHost({ core, staticRoot, host, port });
+  await firstStatus(core.connection, 3_000);
+  for (const line of diagnosisLines(core.connection.status, core.services.engineSetup.report())) console.log(line);
   console.log(`Porthole is running. Open ${browserHost.url}`);
   const shutdown = async () => {
     // Whatever holds the server open, the process ends within 3 s of the signal.
@@ -43,4 +48,16 @@ export async function serveCommand(argv: string[]): Promise<number> {
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
   return new Promise<number>(() => {});
+}
+
+/** Waits for the first connection attempt to report (at most `ms`), so the diagnosis says something true. */
+function firstStatus(connection: ReturnType<typeof createCore>['connection'], ms: number): Promise<void> {
+  if (connection.status.state !== 'connecting') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    connection.once('status', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

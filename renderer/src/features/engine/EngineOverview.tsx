@@ -1,12 +1,13 @@
 import { useStore } from '../../store';
 import { formatMemory } from '../../lib/format';
 import type { EngineStatus } from '../../../../shared/dto';
+import { EngineSetup } from './EngineSetup';
 
 function Unavailable({ status }: { status: Extract<EngineStatus, { state: 'unavailable' }> }) {
   return (
     <section className="panel panel-warning" data-testid="engine-unavailable">
-      <h2>Docker Engine not reachable</h2>
-      <p className="muted">{status.reason}</p>
+      <h2>No container engine answers</h2>
+      <p data-testid="engine-unavailable-reason">{status.reason}</p>
       {status.tried.length > 0 && (
         <>
           <p>Porthole looked in these places, in this order:</p>
@@ -17,7 +18,8 @@ function Unavailable({ status }: { status: Extract<EngineStatus, { state: 'unava
           </ol>
         </>
       )}
-      <p>What to do:</p>
+      <EngineSetup />
+      <p>Or:</p>
       <ul>
         <li>Start Docker (Docker Desktop, OrbStack, Colima, or <code>sudo systemctl start docker</code> on Linux).</li>
         <li>
