@@ -1,0 +1,83 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const exec = promisify(execFile);
+
+export interface SwarmEngine {
+  socketPath: string;
+  dockerHost: string;
+  /** The docker CLI against this engine. */
+  cli(...args: string[]): Promise<string>;
+  stop(): Promise<void>;
+}
+
+async function pingable(socketPath: string): Promise<boolean> {
+  try {
+    await exec('curl', ['-fsS', '--max-time', '1', '--unix-socket', socketPath, 'http://localhost/_ping']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A second dockerd beside the shared one (own data-root, exec-root, pid file, socket and bridge), turned
+ * into a single-node Swarm. The shared engine's global state is never touched. `index` keeps bridges and
+ * subnets apart when two run at once.
+ */
+export async function startSwarmEngine(index = 0): Promise<SwarmEngine> {
+  const root = await mkdtemp(join(tmpdir(), 'porthole-swarm-'));
+  const bridge = `phswarm${process.pid % 1000}${index}`;
+  const subnet = `172.31.${240 + index}.1/24`;
+  await exec('ip', ['link', 'add', bridge, 'type', 'bridge']);
+  await exec('ip', ['addr', 'add', subnet, 'dev', bridge]);
+  await exec('ip', ['link', 'set', bridge, 'up']);
+  const socketPath = join(root, 'docker.sock');
+  const daemon: ChildProcess = spawn(
+    'dockerd',
+    ['--data-root', join(root, 'data'), '--exec-root', join(root, 'exec'), '--pidfile', join(root, 'docker.pid'), '-H', `unix://${socketPath}`, '-b', bridge],
+    { stdio: 'ignore' },
+  );
+  const dockerHost = `unix://${socketPath}`;
+  const cli = async (...args: string[]) => (await exec('docker', args, { env: { ...process.env, DOCKER_HOST: dockerHost }, maxBuffer: 64 << 20 })).stdout.trim();
+  const stop = async () => {
+    await cli('swarm', 'leave', '--force').catch(() => '');
+    if (daemon.exitCode === null) {
+      const exited = new Promise((resolve) => daemon.once('exit', resolve));
+      daemon.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      if (daemon.exitCode === null) daemon.kill('SIGKILL');
+    }
+    await exec('ip', ['link', 'del', bridge]).catch(() => undefined);
+    // Leftover overlay mounts under the data-root would make rm fail: unmount them first.
+    await exec('sh', ['-c', `grep -o " ${root}[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l`]).catch(() => undefined);
+    await rm(root, { recursive: true, force: true }).catch(() => undefined);
+  };
+  try {
+    for (let i = 0; i < 120 && !(await pingable(socketPath)); i++) await new Promise((r) => setTimeout(r, 250));
+    if (!(await pingable(socketPath))) throw new Error(`the second dockerd did not answer on ${socketPath}`);
+    // A port of its own for the Swarm's control plane, so two test engines (or a user's Swarm) never clash on 2377.
+    const controlPort = 23_000 + ((process.pid * 7 + index) % 2_000);
+    await cli('swarm', 'init', '--advertise-addr', `127.0.0.1:${controlPort}`, '--listen-addr', `127.0.0.1:${controlPort}`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { socketPath, dockerHost, cli, stop };
+}
+
+/** A busybox httpd image on `engine` that serves `page` as index.html on port 80 (`cmd` replaces the start command). */
+export async function buildHttpdImage(engine: SwarmEngine, tag: string, page: string, labels: Record<string, string>, cmd = '["/bin/busybox", "httpd", "-f", "-p", "80", "-h", "/www"]'): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'porthole-swarm-img-'));
+  const { writeFile, copyFile, mkdir } = await import('node:fs/promises');
+  await mkdir(join(dir, 'www'));
+  await writeFile(join(dir, 'www', 'index.html'), page);
+  await copyFile('/bin/busybox', join(dir, 'busybox'));
+  await writeFile(join(dir, 'Dockerfile'), `FROM scratch\nCOPY busybox /bin/busybox\nCOPY www /www\nEXPOSE 80\nCMD ${cmd}\n`);
+  const labelArgs = Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
+  await engine.cli('build', '-q', ...labelArgs, '-t', tag, dir);
+  await rm(dir, { recursive: true, force: true });
+}
