@@ -26,9 +26,9 @@ async function pingable(socketPath: string): Promise<boolean> {
 /**
  * A second dockerd beside the shared one (own data-root, exec-root, pid file, socket and bridge), turned
  * into a single-node Swarm. The shared engine's global state is never touched. `index` keeps bridges and
- * subnets apart when two run at once.
+ * subnets apart when two run at once. `initSwarm: false` leaves it a plain engine (the UI turns it into a Swarm).
  */
-export async function startSwarmEngine(index = 0): Promise<SwarmEngine> {
+export async function startSwarmEngine(index = 0, options: { initSwarm?: boolean } = {}): Promise<SwarmEngine> {
   const root = await mkdtemp(join(tmpdir(), 'porthole-swarm-'));
   const bridge = `phswarm${process.pid % 1000}${index}`;
   const subnet = `172.31.${240 + index}.1/24`;
@@ -59,6 +59,7 @@ export async function startSwarmEngine(index = 0): Promise<SwarmEngine> {
   try {
     for (let i = 0; i < 120 && !(await pingable(socketPath)); i++) await new Promise((r) => setTimeout(r, 250));
     if (!(await pingable(socketPath))) throw new Error(`the second dockerd did not answer on ${socketPath}`);
+    if (options.initSwarm === false) return { socketPath, dockerHost, cli, stop };
     // A port of its own for the Swarm's control plane, so two test engines (or a user's Swarm) never clash on 2377.
     const controlPort = 23_000 + ((process.pid * 7 + index) % 2_000);
     await cli('swarm', 'init', '--advertise-addr', `127.0.0.1:${controlPort}`, '--listen-addr', `127.0.0.1:${controlPort}`);
