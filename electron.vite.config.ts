@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { devCspPlugin } from './main/shell/csp';
 
 export default defineConfig({
   main: {
@@ -35,6 +36,7 @@ export default defineConfig({
       minify: true,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
-    plugins: [react()],
+    // devCspPlugin: `npm run dev` only; builds keep the strict CSP of renderer/index.html.
+    plugins: [devCspPlugin(), react()],
   },
 });

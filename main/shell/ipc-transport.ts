@@ -3,6 +3,7 @@ import { IPC } from '../../shared/channels';
 import { fail } from '../../shared/errors';
 import type { PortholeCore } from '../core';
 import { isTrustedSender } from './trusted-sender';
+import { navigationEndsConnection } from './navigation';
 
 /**
  * Electron IPC for the API. A sender frame that is null, or not a top frame of one of our windows
@@ -16,8 +17,8 @@ export function registerIpcTransport(core: PortholeCore, rendererUrl: () => stri
     if (watched.has(contents.id)) return;
     watched.add(contents.id);
     const close = () => core.router.closeConnection(connectionOf(contents));
-    contents.on('did-start-navigation', (_e, _url, isInPlace, isMainFrame) => {
-      if (isMainFrame && !isInPlace) close();
+    contents.on('did-start-navigation', (details) => {
+      if (navigationEndsConnection(details)) close();
     });
     contents.once('destroyed', () => {
       close();

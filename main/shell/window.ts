@@ -2,14 +2,16 @@ import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RENDERER_CSP, isOwnPageUrl, windowOptions } from './window-options';
+import { withRendererCsp } from './csp';
+import { devRendererUrl } from './dev-switches';
 
-const devUrl = (): string | undefined => process.env.ELECTRON_RENDERER_URL;
+const devUrl = (): string | undefined => devRendererUrl({ isPackaged: app.isPackaged, env: process.env });
 
 export const rendererUrl = (): string => devUrl() ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString();
 
 /**
- * Denies every permission request, sets the CSP header for every response (prod only: Vite's dev
- * server needs inline scripts), and locks down every web contents ever created, not only ours:
+ * Denies every permission request, sets the CSP header on our own page's responses (prod only: Vite's
+ * dev server needs inline scripts; other responses, DevTools included, keep theirs), and locks down every web contents ever created, not only ours:
  * no webviews, no new windows, no navigation away from our page.
  */
 export function hardenSession(): void {
@@ -17,7 +19,7 @@ export function hardenSession(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
   if (!devUrl()) {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+      callback({ responseHeaders: withRendererCsp(details, rendererUrl(), RENDERER_CSP) });
     });
   }
   app.on('web-contents-created', (_event, contents) => {

@@ -81,10 +81,11 @@ describe.each([
 });
 
 describe('fuses in packaged builds (electron-builder.yml)', () => {
-  it('turn off RunAsNode, NODE_OPTIONS and --inspect; turn on cookie encryption, ASAR integrity and ASAR-only loading', () => {
+  it('turn off RunAsNode, NODE_OPTIONS and --inspect; turn on cookie encryption, ASAR integrity and ASAR-only loading; re-sign macOS ad hoc', () => {
     const config = loadBuilderConfig();
     expect(config.asar).toBe(true);
     expect(config.electronFuses).toEqual({
+      resetAdHocDarwinSignature: true,
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
