@@ -27,49 +27,130 @@ function header(d: Detection, appName: string): string[] {
   ];
 }
 
+const apt = (packages: string[]): string[] =>
+  packages.length ? [`RUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')} && rm -rf /var/lib/apt/lists/*`] : [];
+
+/** Directories the app's user writes (owned by it) and the ones kept on a volume across redeploys. */
+function writable(d: Detection, owner: string): string[] {
+  const dirs = d.writableDirs ?? [];
+  if (dirs.length === 0) return [];
+  const made = dirs.filter((dir) => dir !== '/app');
+  return [
+    '# The app writes here; its non-root user owns these directories.',
+    `RUN ${[...(made.length ? [`mkdir -p ${made.join(' ')}`] : []), `chown ${owner} ${dirs.join(' ')}`].join(' && ')}`,
+    ...(d.volumes?.length ? [`VOLUME ${JSON.stringify(d.volumes).replace(/","/g, '", "')}`] : []),
+  ];
+}
+
+const deps = (d: Detection, what: string): string[] => (d.install ? [`# ${what} first, so changing the code does not reinstall them.`, ...copyManifests(d.manifests), ...(d.setup ?? []), `RUN ${d.install}`] : []);
+
 function nodeFile({ detection: d, port, start, appName, mirror }: GenerateInput): string[] {
+  const tail = ['USER node', `EXPOSE ${port}`, cmd(start)];
+  const buildSteps = d.build ? [`RUN ${d.build}${d.prune ? ` && ${d.prune}` : ''}`] : [];
+  if (d.native) {
+    return [
+      ...header(d, appName),
+      `# ${d.native.packages.join(', ')} ${d.native.packages.length === 1 ? 'compiles' : 'compile'} at install: node:${d.version} has the compiler; the final image does not.`,
+      `FROM ${baseImage('node', String(d.version), mirror)} AS build`,
+      ...envLine({ NODE_ENV: 'production' }),
+      'WORKDIR /app',
+      ...apt(d.native.buildApt),
+      ...deps(d, 'Dependencies'),
+      'COPY . .',
+      ...buildSteps,
+      '',
+      `FROM ${baseImage('node', `${d.version}-slim`, mirror)}`,
+      ...envLine({ ...d.imageEnv, PORT: String(port) }),
+      ...apt(d.native.runtimeApt),
+      'WORKDIR /app',
+      'COPY --from=build /app /app',
+      ...writable(d, 'node:node'),
+      ...tail,
+    ];
+  }
   return [
     ...header(d, appName),
     `FROM ${baseImage('node', `${d.version}-slim`, mirror)}`,
     ...envLine({ ...d.imageEnv, PORT: String(port) }),
     'WORKDIR /app',
-    ...(d.install ? ['# Dependencies first, so changing the code does not reinstall them.', ...copyManifests(d.manifests), ...(d.setup ?? []), `RUN ${d.install}`] : []),
+    ...deps(d, 'Dependencies'),
     'COPY . .',
-    ...(d.build ? [`RUN ${d.build}${d.prune ? ` && ${d.prune}` : ''}`] : []),
-    'USER node',
-    `EXPOSE ${port}`,
-    cmd(start),
+    ...buildSteps,
+    ...writable(d, 'node:node'),
+    ...tail,
   ];
 }
 
 function pythonFile({ detection: d, port, start, appName, mirror }: GenerateInput): string[] {
+  const base = baseImage('python', `${d.version}-slim`, mirror);
+  const tail = ['COPY . .', ...(d.build ? [`RUN ${d.build}`] : []), ...writable(d, 'app:app'), 'USER app', `EXPOSE ${port}`, cmd(start)];
+  if (d.native) {
+    return [
+      ...header(d, appName),
+      `# ${d.native.packages.join(', ')} ${d.native.packages.length === 1 ? 'compiles' : 'compile'} at install: the build stage has the compiler and -dev libraries.`,
+      `FROM ${base} AS build`,
+      ...apt(d.native.buildApt),
+      'RUN python -m venv /opt/venv',
+      'ENV PATH=/opt/venv/bin:$PATH',
+      'WORKDIR /app',
+      ...deps(d, 'Dependencies'),
+      '',
+      `FROM ${base}`,
+      ...envLine({ ...d.imageEnv, PORT: String(port) }),
+      ...apt(d.native.runtimeApt),
+      'RUN useradd --create-home --uid 10001 app',
+      'COPY --from=build /opt/venv /opt/venv',
+      'ENV PATH=/opt/venv/bin:$PATH',
+      'WORKDIR /app',
+      ...tail,
+    ];
+  }
   return [
     ...header(d, appName),
-    `FROM ${baseImage('python', `${d.version}-slim`, mirror)}`,
+    `FROM ${base}`,
     ...envLine({ ...d.imageEnv, PORT: String(port) }),
     'WORKDIR /app',
     'RUN useradd --create-home --uid 10001 app',
     ...(d.install ? ['# Dependencies first, so changing the code does not reinstall them.', ...(d.setup ?? []), ...copyManifests(d.manifests), `RUN ${d.install}`] : []),
-    'COPY . .',
-    'USER app',
-    `EXPOSE ${port}`,
-    cmd(start),
+    ...tail,
   ];
 }
 
 function rubyFile({ detection: d, port, start, appName, mirror }: GenerateInput): string[] {
+  const base = baseImage('ruby', `${d.version}-slim`, mirror);
+  const tail = [...writable(d, 'app:app'), 'USER app', `EXPOSE ${port}`, cmd(start)];
+  if (d.native) {
+    return [
+      ...header(d, appName),
+      `# ${d.native.packages.join(', ')} build native extensions: the build stage has the compiler and -dev libraries.`,
+      `FROM ${base} AS build`,
+      ...envLine({ ...d.imageEnv }),
+      ...apt(d.native.buildApt),
+      'WORKDIR /app',
+      ...deps(d, 'Gems'),
+      'COPY . .',
+      ...(d.build ? [`RUN ${d.build}`] : []),
+      '',
+      `FROM ${base}`,
+      ...envLine({ ...d.imageEnv, PORT: String(port) }),
+      ...apt(d.native.runtimeApt),
+      'RUN useradd --create-home --uid 10001 app',
+      'WORKDIR /app',
+      'COPY --from=build /usr/local/bundle /usr/local/bundle',
+      'COPY --from=build /app /app',
+      ...tail,
+    ];
+  }
   return [
     ...header(d, appName),
-    `FROM ${baseImage('ruby', `${d.version}-slim`, mirror)}`,
+    `FROM ${base}`,
     ...envLine({ ...d.imageEnv, PORT: String(port) }),
     'WORKDIR /app',
     'RUN useradd --create-home --uid 10001 app',
-    ...(d.install ? ['# Gems first, so changing the code does not reinstall them.', ...copyManifests(d.manifests), `RUN ${d.install}`] : []),
+    ...deps(d, 'Gems'),
     'COPY . .',
     ...(d.build ? [`RUN ${d.build}`] : []),
-    'USER app',
-    `EXPOSE ${port}`,
-    cmd(start),
+    ...tail,
   ];
 }
 

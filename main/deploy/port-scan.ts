@@ -1,10 +1,13 @@
 import type { AppFolder } from './folder';
+import { quote } from './rules/code-lines';
 
 export interface PortGuess {
   port: number;
   confidence: 'high' | 'medium' | 'low';
   source: string;
   readsPortEnv: boolean;
+  /** The line the port was read from, trimmed. */
+  snippet: string;
 }
 
 interface Pattern {
@@ -46,7 +49,9 @@ export async function scanPort(folder: AppFolder, files: string[]): Promise<Port
       if (!m) continue;
       const port = Number(m[1]);
       if (port < 1 || port > 65535) continue;
-      return { port, confidence: pattern.confidence, source: `${file}:${pattern.what}`, readsPortEnv: readsEnv || Boolean(pattern.readsEnv) };
+      const line = text!.slice(0, m.index).split('\n').length;
+      const snippet = quote(text!.split(/\r?\n/)[line - 1] ?? m[0]);
+      return { port, confidence: pattern.confidence, source: `${file}:${line}`, snippet, readsPortEnv: readsEnv || Boolean(pattern.readsEnv) };
     }
   }
   return null;

@@ -1,4 +1,5 @@
-import type { DeployRuntime, PlanFact } from '../../shared/api/deploy';
+import type { DeployRuntime, PlanFact, PlanFinding, RequiredEnv } from '../../shared/api/deploy';
+import type { NativeDeps } from './rules/native-deps';
 
 /** What one runtime detector found; the generator turns it into a Dockerfile. */
 export interface Detection {
@@ -26,6 +27,20 @@ export interface Detection {
   target?: string;
   /** Whether the start command reads $PORT (then PORT is set at run time); false means the port is fixed in code. */
   readsPortEnv?: boolean;
+  /** The line of code or config a fact was read from (e.g. the port's `app.listen(3000)`). */
+  snippets?: Partial<Record<PlanFact, string>>;
+  /** What the runtime's rules found (pins, entry points, frameworks, commands). */
+  findings?: PlanFinding[];
+  /** Variables a framework cannot run without in production, even when no file names them. */
+  requiredEnv?: RequiredEnv[];
+  /** Variables a framework reads in production, listed with the app's own. */
+  conventionEnv?: string[];
+  /** Packages that compile at install: the Dockerfile gets a build stage. */
+  native?: NativeDeps | null;
+  /** Directories the app's user must be able to write (created and chowned in the image). */
+  writableDirs?: string[];
+  /** Directories kept on a volume across redeploys. */
+  volumes?: string[];
 }
 
 export const DEFAULT = 'default';

@@ -24,7 +24,7 @@ describe('porthole deploy --dry-run --json', () => {
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     const plan = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(plan).sort()).toEqual(['build', 'dockerfile', 'env', 'install', 'name', 'packageManager', 'port', 'runtime', 'sources', 'start', 'version', 'workdir'].sort());
+    expect(Object.keys(plan).sort()).toEqual(['build', 'dockerfile', 'env', 'findings', 'install', 'name', 'packageManager', 'port', 'requiredEnv', 'runtime', 'snippets', 'sources', 'start', 'version', 'workdir'].sort());
     expect(plan).toMatchObject({ runtime: 'node', version: '20', install: null, build: null, start: 'node server.js', workdir: '/app', port: 3100, name: 'my-app', env: ['DATABASE_URL', 'GREETING'] });
     expect(plan.sources).toMatchObject({ version: 'package.json:engines.node', start: 'package.json:scripts.start', port: 'user', name: 'user', install: 'default' });
     expect(plan.dockerfile).toContain('FROM 127.0.0.1:5000/library/node:20-slim');

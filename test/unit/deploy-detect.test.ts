@@ -23,11 +23,15 @@ async function matchGolden(file: string, actual: string): Promise<void> {
   expect(actual).toBe(await readFile(path, 'utf8'));
 }
 
-const CASES = ['node-start-script', 'node-main-field', 'node-server-js', 'node-index-js-yarn', 'node-app-js-pnpm', 'node-typescript', 'python-django', 'python-fastapi-poetry', 'python-flask', 'python-procfile-pipenv', 'python-main-py', 'python-uvicorn-port', 'ruby-rack', 'ruby-rails', 'go-mod', 'static-site', 'dockerfile-compose'];
+const CASES = ['node-start-script', 'node-main-field', 'node-server-js', 'node-index-js-yarn', 'node-app-js-pnpm', 'node-typescript', 'python-django', 'python-fastapi-poetry', 'python-flask', 'python-procfile-pipenv', 'python-main-py', 'python-uvicorn-port', 'ruby-rack', 'ruby-rails', 'go-mod', 'static-site', 'dockerfile-compose',
+  // One fixture per trap of issue #19 (versions, entry, frameworks, bind address, required env, native deps, commands, data paths).
+  'node-version-pin', 'node-no-start-script', 'node-nextjs-standalone', 'node-localhost-bind', 'node-required-env', 'node-native-deps', 'node-procfile-nodemon', 'node-data-path',
+  'python-django-prod', 'python-flask-localhost', 'ruby-rack3-rackup', 'ruby-rails-pg', 'go-toolchain-required-env'];
+const REFUSED = ['no-app', 'php-laravel'];
 
 describe('deploy plan: golden plans and Dockerfiles per fixture app', () => {
   it('covers every fixture folder except the refused one', async () => {
-    const folders = (await readdir(FIXTURES)).filter((f) => f !== 'no-app').sort();
+    const folders = (await readdir(FIXTURES)).filter((f) => !REFUSED.includes(f)).sort();
     expect(folders).toEqual([...CASES].sort());
   });
 
@@ -100,6 +104,12 @@ describe('deploy plan: folders that are refused with a clear message', () => {
     const error = await refusal(join(FIXTURES, 'no-app'));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toMatch(/did not find an app.*package\.json.*go\.mod/);
+  });
+
+  it('a PHP (Laravel) app, with what to do instead', async () => {
+    const error = await refusal(join(FIXTURES, 'php-laravel'));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toMatch(/PHP app \(Laravel\).*artisan.*does not write Dockerfiles for PHP.*Add a Dockerfile/);
   });
 
   it('a path that is a file', async () => {

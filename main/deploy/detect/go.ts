@@ -2,12 +2,16 @@ import type { AppFolder } from '../folder';
 import { goMinor, GO_DEFAULT } from '../versions';
 import { scanPort } from '../port-scan';
 import { DEFAULT, type Detection } from '../types';
+import type { PlanFinding } from '../../../shared/api/deploy';
 
 export async function detectGo(folder: AppFolder): Promise<Detection | null> {
   const gomod = await folder.text('go.mod');
   if (gomod === null) return null;
   const directive = /^go\s+(\S+)/m.exec(gomod)?.[1];
-  const version = (directive && goMinor(directive)) ?? GO_DEFAULT;
+  // The toolchain line pins the exact Go the module was built with; `go` is only the minimum it needs.
+  const toolchain = /^toolchain\s+go(\S+)/m.exec(gomod)?.[1];
+  const version = (toolchain && goMinor(toolchain)) ?? (directive && goMinor(directive)) ?? GO_DEFAULT;
+  const versionFinding: PlanFinding | null = toolchain && directive ? { rule: 'version', text: `go.mod needs at least Go ${directive} and pins toolchain go${toolchain}: Go ${version} (the toolchain wins).`, source: 'go.mod:toolchain', snippet: `toolchain go${toolchain}` } : null;
   const module = /^module\s+(\S+)/m.exec(gomod)?.[1] ?? 'app';
   const goFiles = await folder.sourceFiles(['.go'], 60, 3);
   let target = '.';
@@ -35,7 +39,7 @@ export async function detectGo(folder: AppFolder): Promise<Detection | null> {
     target: binary,
     sources: {
       runtime: 'go.mod',
-      version: directive ? 'go.mod:go' : DEFAULT,
+      version: toolchain ? 'go.mod:toolchain' : directive ? 'go.mod:go' : DEFAULT,
       packageManager: 'go.mod',
       install: 'go.mod',
       build: targetSource,
@@ -43,5 +47,7 @@ export async function detectGo(folder: AppFolder): Promise<Detection | null> {
       port: scanned?.source ?? DEFAULT,
     },
     notes: [],
+    findings: versionFinding ? [versionFinding] : [],
+    snippets: { port: scanned?.snippet },
   };
 }

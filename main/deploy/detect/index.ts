@@ -11,7 +11,9 @@ import { detectStatic } from './static';
 import { detectDockerfile, COMPOSE_FILES } from './dockerfile';
 import { generateDockerfile } from '../dockerfile-gen';
 import { generateDockerignore, GENERATED_DOCKERFILE } from '../dockerignore';
-import { scanEnv } from '../env-scan';
+import { parseDotenv, scanEnv } from '../env-scan';
+import { refuseUnsupported } from '../rules/refusals';
+import { applyRules } from './apply-rules';
 import { joinWords, toExecForm } from '../shell-words';
 
 export interface PlanOptions {
@@ -33,6 +35,7 @@ export function toAppName(raw: string): string {
 
 /** Picks the one runtime that wins, and says why when two could have. */
 async function chooseRuntime(folder: AppFolder): Promise<{ detection: Detection; notes: string[] }> {
+  await refuseUnsupported(folder);
   const go = await detectGo(folder);
   if (go) return { detection: go, notes: [] };
   const ruby = await detectRuby(folder);
@@ -93,10 +96,13 @@ export async function detectPlan(root: string, options: PlanOptions = {}): Promi
   const start = overrides.start ? toExecForm(overrides.start) : d.start;
   if (overrides.start) sources.start = 'user';
 
-  const codeFiles = await folder.sourceFiles(['.js', '.mjs', '.cjs', '.ts', '.py', '.rb', '.go'], 80, 2);
+  const codeFiles = await folder.sourceFiles(['.js', '.mjs', '.cjs', '.ts', '.py', '.rb', '.ru', '.go'], 80, 2);
   const env = await scanEnv(folder, codeFiles);
-  const envNames = overrides.env ?? env.names;
-  sources.env = overrides.env ? 'user' : env.sources.length ? env.sources.join(', ') : DEFAULT;
+  const dotenvNames = new Set(Object.keys(parseDotenv((await folder.text('.env')) ?? '')));
+  const rules = await applyRules({ folder, detection: d, codeFiles, dotenvNames, start, ownDockerfile: Boolean(own) });
+  const envNames = overrides.env ?? [...new Set([...env.names, ...rules.extraEnv])].sort();
+  const envSources = [...env.sources, ...rules.extraEnvSources];
+  sources.env = overrides.env ? 'user' : envSources.length ? envSources.join(', ') : DEFAULT;
 
   const ownWorkdir = own ? /^\s*WORKDIR\s+(\S+)/im.exec(own.text)?.[1] : undefined;
   const workdir = own ? (ownWorkdir ?? '/') : d.runtime === 'static' ? '/www' : '/app';
@@ -146,5 +152,8 @@ export async function detectPlan(root: string, options: PlanOptions = {}): Promi
     baseImage: /^FROM\s+(\S+)/m.exec(dockerfile)?.[1] ?? null,
     notes,
     sources,
+    snippets: Object.fromEntries(Object.entries(d.snippets ?? {}).filter(([fact, v]) => v && sources[fact as PlanFact] !== 'user')),
+    findings: rules.findings,
+    requiredEnv: rules.requiredEnv,
   };
 }

@@ -1,9 +1,13 @@
 import type { AppFolder } from '../folder';
 import { firstLine, toolVersion } from '../folder';
-import { nodeMajor, NODE_LTS } from '../versions';
+import { isExactVersion, nodeMajor, NODE_LTS } from '../versions';
+import type { PlanFinding } from '../../../shared/api/deploy';
 import { scanPort } from '../port-scan';
 import { splitWords } from '../shell-words';
 import { DEFAULT, type Detection } from '../types';
+import { compiledPath, entryFromListen, entryFromScripts } from './node-entry';
+import { nodeFramework } from './node-frameworks';
+import { nodeNativeDeps } from '../rules/native-deps';
 
 type Pkg = {
   name?: string;
@@ -16,19 +20,26 @@ type Pkg = {
   devDependencies?: Record<string, string>;
 };
 
-async function detectVersion(folder: AppFolder, pkg: Pkg): Promise<{ version: string; source: string }> {
+async function detectVersion(folder: AppFolder, pkg: Pkg): Promise<{ version: string; source: string; finding: PlanFinding | null }> {
+  const toolVersions = await folder.text('.tool-versions');
   const candidates: [string | null | undefined, string][] = [
     [pkg.engines?.node, 'package.json:engines.node'],
     [firstLine(await folder.text('.nvmrc')), '.nvmrc'],
     [firstLine(await folder.text('.node-version')), '.node-version'],
-    [toolVersion(await folder.text('.tool-versions'), 'nodejs') ?? toolVersion(await folder.text('.tool-versions'), 'node'), '.tool-versions:nodejs'],
+    [toolVersion(toolVersions, 'nodejs') ?? toolVersion(toolVersions, 'node'), '.tool-versions:nodejs'],
     [pkg.volta?.node, 'package.json:volta.node'],
   ];
-  for (const [spec, source] of candidates) {
-    const major = spec ? nodeMajor(spec) : null;
-    if (major) return { version: major, source };
-  }
-  return { version: String(NODE_LTS), source: DEFAULT };
+  // A pinned version (a tool file, Volta) says what the app was tested with; a range only what it accepts.
+  const pinned = candidates.find(([spec]) => spec && isExactVersion(spec) && nodeMajor(spec));
+  const chosen = pinned ?? candidates.find(([spec]) => spec && nodeMajor(spec));
+  if (!chosen) return { version: String(NODE_LTS), source: DEFAULT, finding: null };
+  const [spec, source] = chosen as [string, string];
+  const version = nodeMajor(spec)!;
+  const range = pkg.engines?.node && !isExactVersion(pkg.engines.node) ? pkg.engines.node : null;
+  let finding: PlanFinding | null = null;
+  if (range && source !== 'package.json:engines.node') finding = { rule: 'version', text: `engines.node allows "${range}", and ${source} pins ${spec}: Node ${version} (the pin wins over the range).`, source, snippet: spec };
+  else if (range) finding = { rule: 'version', text: `engines.node is a range ("${range}") and nothing pins an exact version: Node ${version}, the newest major the range allows.`, source, snippet: range };
+  return { version, source, finding };
 }
 
 interface Manager {
@@ -80,57 +91,94 @@ async function tsOutDir(folder: AppFolder): Promise<string> {
   return /"outDir"\s*:\s*"\.?\/?([^"]+?)\/?"/.exec(text)?.[1] ?? 'dist';
 }
 
-async function detectStart(folder: AppFolder, pkg: Pkg, m: Manager, typescript: boolean): Promise<{ start: string[] | null; source: string; entry: string | null }> {
-  const procfile = /^web:\s*(.+)$/m.exec((await folder.text('Procfile')) ?? '');
-  if (procfile) {
-    const words = splitWords(procfile[1].trim());
-    return { start: words ?? ['sh', '-c', procfile[1].trim()], source: 'Procfile:web', entry: words?.[0] === 'node' ? (words[1] ?? null) : null };
+type StartGuess = { start: string[] | null; source: string; entry: string | null; finding?: PlanFinding; snippet?: string };
+
+/** A Procfile program that is only a devDependency (pruned from the image), e.g. nodemon: run the file with node. */
+function procfileStart(command: string, pkg: Pkg): StartGuess {
+  const words = splitWords(command);
+  const program = words?.[0];
+  const devOnly = program && program !== 'node' && pkg.devDependencies?.[program] && !pkg.dependencies?.[program];
+  const file = words?.slice(1).find((w) => !w.startsWith('-') && /\.(c|m)?js$/.test(w));
+  if (words && devOnly && file) {
+    return {
+      start: ['node', file],
+      source: 'Procfile:web',
+      entry: file,
+      snippet: command,
+      finding: { rule: 'command', text: `The Procfile runs ${program}, which is only a devDependency and is not installed in the production image; the plan runs \`node ${file}\` instead.`, source: 'Procfile:web', snippet: command },
+    };
   }
+  return { start: words ?? ['sh', '-c', command], source: 'Procfile:web', entry: words?.[0] === 'node' ? (words[1] ?? null) : null, snippet: command };
+}
+
+async function detectStart(folder: AppFolder, pkg: Pkg, m: Manager, typescript: boolean): Promise<StartGuess> {
+  const procfile = /^web:\s*(.+)$/m.exec((await folder.text('Procfile')) ?? '');
+  if (procfile) return procfileStart(procfile[1].trim(), pkg);
   const script = pkg.scripts?.start;
   if (script) {
     const words = splitWords(script);
     // `node file` runs directly: no package manager as PID 1, so signals reach the app.
-    if (words && words[0] === 'node' && words.length >= 2) return { start: words, source: 'package.json:scripts.start', entry: words.find((w, i) => i > 0 && !w.startsWith('-')) ?? null };
-    return { start: m.name === 'npm' || m.name === 'bun' ? ['npm', 'start'] : [m.name === 'yarn-berry' ? 'yarn' : m.name, 'start'], source: 'package.json:scripts.start', entry: null };
+    if (words && words[0] === 'node' && words.length >= 2) return { start: words, source: 'package.json:scripts.start', entry: words.find((w, i) => i > 0 && !w.startsWith('-')) ?? null, snippet: script };
+    return { start: m.name === 'npm' || m.name === 'bun' ? ['npm', 'start'] : [m.name === 'yarn-berry' ? 'yarn' : m.name, 'start'], source: 'package.json:scripts.start', entry: null, snippet: script };
   }
   if (pkg.main && (typescript || (await folder.isFile(pkg.main)))) return { start: ['node', pkg.main], source: 'package.json:main', entry: pkg.main };
-  if (typescript) {
-    const outDir = await tsOutDir(folder);
+  const outDir = typescript ? await tsOutDir(folder) : null;
+  const missingMain = pkg.main && !(await folder.isFile(pkg.main)) ? pkg.main : null;
+  const fromScripts = await entryFromScripts(folder, pkg.scripts, outDir, missingMain);
+  if (fromScripts) return fromScripts;
+  if (outDir) {
     for (const src of ['src/index.ts', 'src/server.ts', 'src/main.ts', 'index.ts', 'server.ts']) {
-      if (await folder.isFile(src)) {
-        const out = `${outDir}/${src.replace(/^src\//, '').replace(/\.ts$/, '.js')}`;
-        return { start: ['node', out], source: `tsconfig.json:outDir (${src})`, entry: src };
-      }
+      if (await folder.isFile(src)) return { start: ['node', compiledPath(src, outDir)], source: `tsconfig.json:outDir (${src})`, entry: src };
     }
   }
   for (const file of ['server.js', 'index.js', 'app.js', 'main.js', 'server.mjs', 'index.mjs', 'app.mjs']) {
     if (folder.has(file)) return { start: ['node', file], source: file, entry: file };
   }
-  return { start: null, source: DEFAULT, entry: null };
+  return (await entryFromListen(folder, outDir)) ?? { start: null, source: DEFAULT, entry: null };
 }
 
 export async function detectNode(folder: AppFolder): Promise<Detection | null> {
   const pkg = (await folder.json('package.json')) as Pkg | null;
   if (!pkg) return null;
   const notes: string[] = [];
-  const { version, source: versionSource } = await detectVersion(folder, pkg);
+  const findings: PlanFinding[] = [];
+  const { version, source: versionSource, finding: versionFinding } = await detectVersion(folder, pkg);
+  if (versionFinding) findings.push(versionFinding);
   const manager = await detectManager(folder, pkg);
+  const pinnedManager = /^(npm|yarn|pnpm)@(\d+\.\d+\.\d+)/.exec(pkg.packageManager ?? '');
+  if (pinnedManager && manager.name !== 'npm') findings.push({ rule: 'version', text: `${pinnedManager[1]} ${pinnedManager[2]} exactly: Corepack reads package.json:packageManager, so the image installs with the version the lockfile was made with.`, source: 'package.json:packageManager', snippet: pkg.packageManager });
   if (manager.name === 'bun') notes.push('A Bun lockfile was found; Porthole builds with npm on the official Node image. Change the Dockerfile to use oven/bun if the app needs Bun.');
+  const framework = await nodeFramework(folder, pkg);
   const deps = Object.keys(pkg.dependencies ?? {}).length;
   const typescript = folder.has('tsconfig.json') && Boolean(pkg.devDependencies?.typescript ?? pkg.dependencies?.typescript);
   const buildScript = pkg.scripts?.build;
-  const build = buildScript ? run(manager, 'build') : typescript ? 'npx tsc' : null;
+  const baseBuild = buildScript ? run(manager, 'build') : framework ? framework.build : typescript ? 'npx tsc' : null;
+  const build = baseBuild && framework?.afterBuild ? `${baseBuild} && ${framework.afterBuild}` : baseBuild;
   const hasDevDeps = Object.keys(pkg.devDependencies ?? {}).length > 0;
   const needsInstall = deps > 0 || manager.lockfile !== null || (build !== null && hasDevDeps);
   const install = needsInstall ? installCommand(manager, build !== null) : null;
-  const { start, source: startSource, entry } = await detectStart(folder, pkg, manager, typescript);
+  const guess = await detectStart(folder, pkg, manager, typescript);
+  let { start, source: startSource } = guess;
+  const { entry } = guess;
+  if (guess.finding) findings.push(guess.finding);
+  let startSnippet = guess.snippet ?? guess.finding?.snippet;
+  if (framework) {
+    findings.push(...framework.findings);
+    if (framework.start && startSource !== 'Procfile:web') {
+      start = framework.start;
+      startSource = framework.findings[0].source;
+      startSnippet = framework.findings[0].snippet;
+    }
+  }
 
   const codeFiles = [...new Set([entry, 'server.js', 'index.js', 'app.js', 'main.js', 'src/index.ts', 'src/server.ts', 'src/main.ts', 'src/app.ts', 'src/index.js', 'src/server.js'].filter((f): f is string => Boolean(f)))];
   const present = [];
   for (const f of codeFiles) if (await folder.isFile(f)) present.push(f);
   let port = await scanPort(folder, present);
-  if (!port && /\bnext\b/.test(pkg.scripts?.start ?? '')) port = { port: 3000, confidence: 'medium', source: 'package.json:scripts.start (next start)', readsPortEnv: true };
+  if (!port && framework) port = { port: framework.port, confidence: 'medium', source: `${framework.findings[0].source} (${framework.name} default)`, readsPortEnv: true, snippet: '' };
 
+  const native = nodeNativeDeps(pkg.dependencies);
+  if (native) findings.push(native.finding);
   const manifests = ['package.json'];
   if (manager.lockfile) manifests.push(manager.lockfile);
   if (manager.name === 'yarn-berry') manifests.push('.yarnrc.yml');
@@ -146,13 +194,16 @@ export async function detectNode(folder: AppFolder): Promise<Detection | null> {
     portConfidence: port?.confidence ?? 'low',
     readsPortEnv: port?.readsPortEnv ?? true,
     manifests,
-    imageEnv: { NODE_ENV: 'production' },
+    imageEnv: { NODE_ENV: 'production', ...framework?.imageEnv },
+    native,
+    findings,
+    snippets: { port: port?.snippet || undefined, start: startSnippet },
     sources: {
       runtime: 'package.json',
       version: versionSource,
       packageManager: manager.source,
       install: install ? manager.source : DEFAULT,
-      build: buildScript ? 'package.json:scripts.build' : build ? 'tsconfig.json' : DEFAULT,
+      build: buildScript ? 'package.json:scripts.build' : framework ? framework.findings[0].source : build ? 'tsconfig.json' : DEFAULT,
       start: startSource,
       port: port?.source ?? DEFAULT,
     },

@@ -1,7 +1,10 @@
 import { parse as parseToml } from 'smol-toml';
 import type { AppFolder } from '../folder';
 import { firstLine, toolVersion } from '../folder';
-import { pythonMinor, PYTHON_DEFAULT } from '../versions';
+import { isExactVersion, pythonMinor, PYTHON_DEFAULT } from '../versions';
+import type { PlanFinding } from '../../../shared/api/deploy';
+import { pythonNativeDeps } from '../rules/native-deps';
+import { pythonConventions } from './python-conventions';
 import { scanPort } from '../port-scan';
 import { splitWords } from '../shell-words';
 import { DEFAULT, type Detection } from '../types';
@@ -19,20 +22,30 @@ function tomlOf(text: string | null): Toml | null {
 
 const get = (obj: unknown, path: string[]): unknown => path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 
-async function detectVersion(folder: AppFolder, pyproject: Toml | null, pipfile: Toml | null): Promise<{ version: string; source: string }> {
+async function detectVersion(folder: AppFolder, pyproject: Toml | null, pipfile: Toml | null): Promise<{ version: string; source: string; finding: PlanFinding | null }> {
+  const uvLock = await folder.text('uv.lock');
+  const poetryLock = await folder.text('poetry.lock');
+  // Pins (a tool file) first, then ranges from manifests and lockfile metadata.
   const candidates: [unknown, string][] = [
     [firstLine(await folder.text('.python-version')), '.python-version'],
     [firstLine(await folder.text('runtime.txt')), 'runtime.txt'],
-    [get(pipfile, ['requires', 'python_version']) ?? get(pipfile, ['requires', 'python_full_version']), 'Pipfile:requires.python_version'],
+    [toolVersion(await folder.text('.tool-versions'), 'python'), '.tool-versions:python'],
+    [get(pipfile, ['requires', 'python_full_version']) ?? get(pipfile, ['requires', 'python_version']), 'Pipfile:requires.python_version'],
     [get(pyproject, ['project', 'requires-python']), 'pyproject.toml:project.requires-python'],
     [get(pyproject, ['tool', 'poetry', 'dependencies', 'python']), 'pyproject.toml:tool.poetry.dependencies.python'],
-    [toolVersion(await folder.text('.tool-versions'), 'python'), '.tool-versions:python'],
+    [uvLock ? /^requires-python\s*=\s*"([^"]+)"/m.exec(uvLock)?.[1] : null, 'uv.lock:requires-python'],
+    [poetryLock ? /^python-versions\s*=\s*"([^"]+)"/m.exec(poetryLock)?.[1] : null, 'poetry.lock:metadata.python-versions'],
   ];
-  for (const [spec, source] of candidates) {
-    const v = typeof spec === 'string' ? pythonMinor(spec) : null;
-    if (v) return { version: v, source };
-  }
-  return { version: PYTHON_DEFAULT, source: DEFAULT };
+  const usable = candidates.filter((c): c is [string, string] => typeof c[0] === 'string' && pythonMinor(c[0]) !== null);
+  const chosen = usable.find(([spec]) => isExactVersion(spec.replace(/^python-/, ''))) ?? usable[0];
+  if (!chosen) return { version: PYTHON_DEFAULT, source: DEFAULT, finding: null };
+  const [spec, source] = chosen;
+  const version = pythonMinor(spec)!;
+  const range = usable.find(([s]) => !isExactVersion(s.replace(/^python-/, '')));
+  let finding: PlanFinding | null = null;
+  if (range && range[1] !== source) finding = { rule: 'version', text: `${range[1]} allows "${range[0]}", and ${source} pins ${spec}: Python ${version} (the pin wins over the range).`, source, snippet: spec };
+  else if (range) finding = { rule: 'version', text: `${source} is a range ("${spec}") and nothing pins an exact version: Python ${version}, the newest the range allows.`, source, snippet: spec };
+  return { version, source, finding };
 }
 
 /** Every dependency name the project declares, lower-cased, from whichever manifests exist. */
@@ -79,7 +92,7 @@ export async function detectPython(folder: AppFolder): Promise<Detection | null>
   if (!markers.some((m) => folder.has(m))) return null;
   const pyproject = tomlOf(await folder.text('pyproject.toml'));
   const pipfile = tomlOf(await folder.text('Pipfile'));
-  const { version, source: versionSource } = await detectVersion(folder, pyproject, pipfile);
+  const { version, source: versionSource, finding: versionFinding } = await detectVersion(folder, pyproject, pipfile);
   const manager = await managerOf(folder, pyproject);
   const deps = dependencyNames(await folder.text('requirements.txt'), pyproject, pipfile);
   const pyFiles = (await folder.sourceFiles(['.py'], 40, 1)).filter((f) => !/(^|\/)(tests?|migrations)\//.test(f));
@@ -151,18 +164,26 @@ export async function detectPython(folder: AppFolder): Promise<Detection | null>
   }
   const notes = [...manager.notes];
   if (framework === 'django-no-gunicorn') notes.push('Django without gunicorn in the dependencies: add gunicorn to requirements.txt, or change the start command.');
+  const depsSource = manager.manifests[0] ?? 'requirements.txt';
+  const native = pythonNativeDeps(deps, depsSource);
+  const conventions = await pythonConventions(folder, framework, deps, start, startSource, manager.install);
+  const findings = [...(versionFinding ? [versionFinding] : []), ...conventions.findings, ...(native ? [native.finding] : [])];
   return {
     runtime: 'python',
     version,
     packageManager: manager.name,
-    install: manager.install,
-    build: null,
+    install: conventions.install,
+    build: conventions.build,
     port: port ?? 8000,
     portConfidence: confidence,
     manifests: manager.manifests,
     setup: manager.setup,
     notes,
-    start,
+    start: conventions.start,
+    native,
+    findings,
+    conventionEnv: conventions.env,
+    snippets: { port: scanned?.snippet },
     readsPortEnv: scanned?.readsPortEnv ?? false,
     imageEnv: { PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
     sources: {
@@ -170,8 +191,8 @@ export async function detectPython(folder: AppFolder): Promise<Detection | null>
       version: versionSource,
       packageManager: manager.source,
       install: manager.install ? manager.source : DEFAULT,
-      build: DEFAULT,
-      start: startSource,
+      build: conventions.build ? conventions.buildSource : DEFAULT,
+      start: conventions.startSource,
       port: portSource,
     },
   };

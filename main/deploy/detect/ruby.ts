@@ -1,6 +1,8 @@
 import type { AppFolder } from '../folder';
-import { firstLine, toolVersion } from '../folder';
-import { rubyMinor, RUBY_DEFAULT } from '../versions';
+import type { PlanFinding } from '../../../shared/api/deploy';
+import { fixRackup, lockedGems, railsConventions, rubyVersion } from './ruby-conventions';
+import { rubyNativeDeps } from '../rules/native-deps';
+import { parseDotenv } from '../env-scan';
 import { scanPort } from '../port-scan';
 import { splitWords } from '../shell-words';
 import { DEFAULT, type Detection } from '../types';
@@ -9,22 +11,9 @@ export async function detectRuby(folder: AppFolder): Promise<Detection | null> {
   if (!folder.has('Gemfile') && !folder.has('config.ru')) return null;
   const gemfile = (await folder.text('Gemfile')) ?? '';
   const lock = (await folder.text('Gemfile.lock')) ?? '';
-  const candidates: [string | null, string][] = [
-    [firstLine(await folder.text('.ruby-version')), '.ruby-version'],
-    [/^\s*ruby\s+['"]([^'"]+)['"]/m.exec(gemfile)?.[1] ?? null, 'Gemfile:ruby'],
-    [/RUBY VERSION\s+ruby\s+(\S+)/.exec(lock)?.[1] ?? null, 'Gemfile.lock:RUBY VERSION'],
-    [toolVersion(await folder.text('.tool-versions'), 'ruby'), '.tool-versions:ruby'],
-  ];
-  let version = RUBY_DEFAULT;
-  let versionSource = DEFAULT;
-  for (const [spec, source] of candidates) {
-    const v = spec ? rubyMinor(spec) : null;
-    if (v) {
-      version = v;
-      versionSource = source;
-      break;
-    }
-  }
+  const { version, source: versionSource, finding: versionFinding } = await rubyVersion(folder, gemfile, lock);
+  const gems = lockedGems(lock);
+  const dotenv = new Set(Object.keys(parseDotenv((await folder.text('.env')) ?? '')));
   const rails = (await folder.isFile('config/application.rb')) || /gem\s+['"]rails['"]/.test(gemfile);
   const sinatra = /gem\s+['"]sinatra['"]/.test(gemfile);
   let start: string[] | null = null;
@@ -60,6 +49,11 @@ export async function detectRuby(folder: AppFolder): Promise<Detection | null> {
     confidence = 'high';
     start = start?.map((w, i, all) => (all[i - 1] === '-p' ? String(port) : w)) ?? null;
   }
+  const rackup = fixRackup(start, startSource, gems, port);
+  start = rackup.start;
+  const railsFacts = rails ? await railsConventions(folder, dotenv) : null;
+  const native = await rubyNativeDeps(folder);
+  const findings = [versionFinding, rackup.finding, railsFacts?.finding, native?.finding].filter((f): f is PlanFinding => Boolean(f));
   const precompile = rails && (await folder.isDir('app/assets'));
   const manifests = ['Gemfile', ...(folder.has('Gemfile.lock') ? ['Gemfile.lock'] : [])];
   return {
@@ -67,7 +61,14 @@ export async function detectRuby(folder: AppFolder): Promise<Detection | null> {
     version,
     packageManager: 'bundler',
     install: folder.has('Gemfile') ? 'bundle install' : null,
-    build: precompile ? 'bin/rails assets:precompile' : null,
+    build: precompile ? 'SECRET_KEY_BASE_DUMMY=1 bin/rails assets:precompile' : null,
+    native,
+    findings,
+    requiredEnv: railsFacts?.required,
+    conventionEnv: railsFacts?.env,
+    // Rails writes pids and logs under its own folder, which the non-root user does not own.
+    writableDirs: rails ? ['/app/tmp', '/app/log'] : [],
+    snippets: { port: scanned?.snippet, start: procfile?.[1].trim() },
     start,
     port,
     portConfidence: confidence,

@@ -1,7 +1,8 @@
 import { api } from '../../bridge';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useStore } from '../../store';
-import type { DeployFailureDetail, DeployResult } from '../../../../shared/api/deploy';
+import type { DeployResult } from '../../../../shared/api/deploy';
+import { deployFailureOf } from '../../../../shared/errors';
 import { useDeployStore } from './deploy-store';
 import { PlanEditor } from './PlanEditor';
 import { StageList } from './StageList';
@@ -65,7 +66,7 @@ function FolderPicker() {
 function Failure() {
   const error = useDeployStore((s) => s.runError);
   if (!error) return null;
-  const detail = error.detail as DeployFailureDetail | undefined;
+  const detail = deployFailureOf(error);
   return (
     <div className="stack" data-testid="deploy-error">
       <ErrorBox error={error.code === 'APP_CRASHED' ? { ...error, message: error.message.split('\n')[0] } : error} />
@@ -101,7 +102,10 @@ export function DeployView() {
   const output = useDeployStore((s) => s.output);
   const result = useDeployStore((s) => s.result);
   const toast = useStore((s) => s.toast);
-  const canDeploy = Boolean(plan && plan.port !== null && (plan.usesOwnDockerfile || plan.start));
+  const envValues = useDeployStore((s) => s.envValues);
+  // A required variable with no value from .env must be typed before building: the app would only crash.
+  const missingEnv = plan ? plan.requiredEnv.filter((r) => r.providedBy === null && !envValues[r.name]?.trim()) : [];
+  const canDeploy = Boolean(plan && plan.port !== null && (plan.usesOwnDockerfile || plan.start)) && missingEnv.length === 0;
   const started = output.length > 0 || running || result !== null;
 
   return (
@@ -135,7 +139,12 @@ export function DeployView() {
                 Cancel
               </button>
             )}
-            {!canDeploy && <span className="muted small">Set the start command and the port first.</span>}
+            {!canDeploy && missingEnv.length > 0 && (
+              <span className="muted small" data-testid="deploy-missing-env">
+                The app stops without {missingEnv.map((r) => `${r.name} (${r.source})`).join(', ')}: give {missingEnv.length === 1 ? 'it a value' : 'them values'} under Environment variables first.
+              </span>
+            )}
+            {!canDeploy && missingEnv.length === 0 && <span className="muted small">Set the start command and the port first.</span>}
           </div>
           {started && <StageList />}
           {result && !running && <Success result={result} />}

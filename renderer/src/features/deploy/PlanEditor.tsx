@@ -2,8 +2,19 @@ import { useState } from 'react';
 import type { DeployPlan } from '../../../../shared/api/deploy';
 import { useDeployStore } from './deploy-store';
 import { PlanFacts, sourceText } from './PlanFacts';
+import { PlanFindings } from './PlanFindings';
 
-const Source = ({ plan, fact }: { plan: DeployPlan; fact: keyof DeployPlan['sources'] }) => <span className="muted small">{sourceText(plan.sources[fact])}</span>;
+const Source = ({ plan, fact }: { plan: DeployPlan; fact: keyof DeployPlan['sources'] }) => (
+  <span className="muted small">
+    {sourceText(plan.sources[fact])}
+    {plan.snippets[fact] && (
+      <>
+        {' '}
+        <code>{plan.snippets[fact]}</code>
+      </>
+    )}
+  </span>
+);
 
 /** The plan: read-only facts with their sources, editable name/port/start/env, and the Dockerfile. */
 export function PlanEditor({ plan }: { plan: DeployPlan }) {
@@ -62,16 +73,31 @@ export function PlanEditor({ plan }: { plan: DeployPlan }) {
           <>
             <p className="muted small">Found {sourceText(plan.sources.env).replace(/^from /, 'in ')}. Values from .env are passed when the container starts; type a value here to set or override one. Nothing is written into the image.</p>
             <div className="deploy-env">
-              {plan.env.map((n) => (
-                <label key={n} className="deploy-env-row">
-                  <code>{n}</code>
-                  <input className="input" value={envValues[n] ?? ''} onChange={(e) => setEnvValue(n, e.target.value)} placeholder="(from .env, or unset)" aria-label={`Value of ${n}`} />
-                </label>
-              ))}
+              {plan.env.map((n) => {
+                const required = plan.requiredEnv.find((r) => r.name === n && r.providedBy === null);
+                return (
+                  <label key={n} className="deploy-env-row">
+                    <span>
+                      <code>{n}</code>
+                      {required && <span className="deploy-env-required"> required · {required.source}</span>}
+                    </span>
+                    <input
+                      className="input"
+                      value={envValues[n] ?? ''}
+                      onChange={(e) => setEnvValue(n, e.target.value)}
+                      placeholder={required ? 'the app stops without it' : '(from .env, or unset)'}
+                      aria-label={`Value of ${n}`}
+                      aria-required={Boolean(required)}
+                      title={required?.snippet}
+                    />
+                  </label>
+                );
+              })}
             </div>
           </>
         )}
       </div>
+      <PlanFindings plan={plan} />
       {plan.notes.length > 0 && (
         <ul className="deploy-notes" aria-label="Notes">
           {plan.notes.map((n) => (

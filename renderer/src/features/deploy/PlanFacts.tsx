@@ -23,7 +23,10 @@ export function PlanFacts({ plan }: { plan: DeployPlan }) {
             <tr key={fact} data-fact={fact}>
               <th scope="row">{label}</th>
               <td className="deploy-fact-value">{value === null || value === '' ? <span className="muted">none</span> : <code>{String(value)}</code>}</td>
-              <td className="deploy-fact-source muted small">{sourceText(plan.sources[fact])}</td>
+              <td className="deploy-fact-source muted small">
+                {sourceText(plan.sources[fact])}
+                {plan.snippets[fact] && <code className="deploy-fact-snippet">{plan.snippets[fact]}</code>}
+              </td>
             </tr>
           );
         })}
