@@ -6,6 +6,7 @@ import { BarChart } from './BarChart';
 import { diskRows, memoryRows, startRows } from './chart-data';
 import { MeasuredTable } from './MeasuredTable';
 import { VmTable } from './VmTable';
+import { VmMeasure } from './VmMeasure';
 import { NothingRunning } from './SampleAction';
 import { ProfileEditor } from './ProfileEditor';
 import { useCompareWatch, useProfiles } from './use-compare';
@@ -115,6 +116,7 @@ export function ComparePanel() {
       {model && model.containers.length === 0 && <NothingRunning />}
       {model && charts && (
         <>
+          <VmMeasure model={model} />
           <section className="cmp-sides">
             <div className="panel">
               <h2>Containers, measured</h2>
