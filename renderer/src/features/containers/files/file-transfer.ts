@@ -1,0 +1,46 @@
+import { MAX_UPLOAD_BYTES } from '../../../../../shared/api/files';
+import type { ApiError } from '../../../../../shared/errors';
+import { api } from '../../../bridge';
+import { base64ToBytes, bytesToBase64 } from '../../../lib/base64';
+
+/** Hands bytes to the browser as a download (works in Electron's renderer too). */
+export function saveBytes(name: string, base64: string, type = 'application/octet-stream'): void {
+  const url = URL.createObjectURL(new Blob([base64ToBytes(base64) as Uint8Array<ArrayBuffer>], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function downloadPath(containerId: string, path: string): Promise<ApiError | null> {
+  const result = await api.invoke('files:download', { containerId, path });
+  if (!result.ok) return result.error;
+  saveBytes(result.data.name, result.data.base64, result.data.kind === 'tar' ? 'application/x-tar' : 'application/octet-stream');
+  return null;
+}
+
+/** Uploads picked or dropped files into a folder, in calls of at most 8 MB each. */
+export async function uploadFiles(containerId: string, folder: string, files: File[]): Promise<ApiError | null> {
+  let batch: { name: string; base64: string }[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (batch.length === 0) return null;
+    const result = await api.invoke('files:upload', { containerId, folder, files: batch });
+    batch = [];
+    size = 0;
+    return result.ok ? null : result.error;
+  };
+  for (const file of files) {
+    if (file.size > MAX_UPLOAD_BYTES) return { code: 'VALIDATION', message: `"${file.name}" is larger than 8 MB; copy it in with docker cp instead.` };
+    if (size + file.size > MAX_UPLOAD_BYTES) {
+      const problem = await flush();
+      if (problem) return problem;
+    }
+    batch.push({ name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+    size += file.size;
+  }
+  return flush();
+}
