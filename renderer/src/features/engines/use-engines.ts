@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { EngineList } from '../../../../shared/api/engines';
+import type { ApiError } from '../../../../shared/errors';
+import { api } from '../../bridge';
+import { useStore } from '../../store';
+
+/** The engine list, fetched again whenever the connection's status changes (a switch, a drop, a reconnect). */
+export function useEngines() {
+  const status = useStore((s) => s.status);
+  const [list, setList] = useState<EngineList | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api.invoke('engines:list', {}).then((r) => {
+      if (!live) return;
+      if (r.ok) setList(r.data);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [status.state, status.endpoint]);
+
+  const run = useCallback(async (call: () => ReturnType<typeof api.invoke<'engines:list'>>) => {
+    setBusy(true);
+    setError(null);
+    const r = await call();
+    setBusy(false);
+    if (r.ok) setList(r.data);
+    else setError(r.error);
+  }, []);
+
+  return {
+    list,
+    busy,
+    error,
+    switchTo: (id: string) => run(() => api.invoke('engines:switch', { id })),
+    trustHostKey: (id: string, fingerprint: string) => run(() => api.invoke('engines:trust-host-key', { id, fingerprint })),
+    setStartWith: (id: string | null) => run(() => api.invoke('engines:set-start-with', { id })),
+  };
+}
