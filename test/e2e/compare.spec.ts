@@ -92,7 +92,7 @@ test.describe('Container vs VM', () => {
 
     // Leaving the panel closes every compare:watch it opened, and no sample arrives afterwards.
     expect(streams.opened.size).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'Overview' }).click();
+    await page.getByRole('link', { name: 'Overview' }).click();
     await expect.poll(() => [...streams.opened].every((id) => streams.closed.has(id))).toBe(true);
     const leftAt = Date.now();
     await page.waitForTimeout(3000);

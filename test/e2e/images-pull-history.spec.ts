@@ -49,7 +49,7 @@ test.afterAll(async () => {
 test('Run on an image that is only in a registry pulls it in place with layer progress, then runs it', async ({ page, served }) => {
   expect(await dockerCli('image', 'inspect', `${RUN_REF}:latest`).then(() => 'here', () => 'missing')).toBe('missing');
   await page.goto(served.url);
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Registries' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Registries' }).click();
   await page.getByLabel('Where').fill(REGISTRY);
   await page.getByLabel('Name contains').fill(RUN_REPO);
   await page.getByRole('button', { name: 'Search', exact: true }).click();

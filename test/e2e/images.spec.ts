@@ -81,7 +81,7 @@ test('a build keeps running when its dialog closes, shows in the sidebar, and ca
     const indicator = page.getByTestId('tasks-indicator');
     await expect(indicator).toContainText(tag);
     await expect(indicator).toContainText('Step 2 of 3');
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Overview' }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Overview' }).click();
     await indicator.getByRole('button', { name: new RegExp(tag) }).click();
     await expect(images.buildOutput).toContainText(marker);
 

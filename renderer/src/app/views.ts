@@ -8,6 +8,8 @@ import { NetworksView } from '../features/networks/NetworksView';
 import { DiskView } from '../features/disk/DiskView';
 import { RegistriesView } from '../features/pull/RegistriesView';
 import { DeployView } from '../features/deploy/DeployView';
+import { ProjectsView } from '../features/projects/ProjectsView';
+import { OrchestratorsView } from '../features/orchestrators/OrchestratorsView';
 
 export interface ViewDef {
   id: string;
@@ -23,7 +25,9 @@ export const VIEWS: ViewDef[] = [
   { id: 'containers', label: 'Containers', icon: '▣', component: ContainersView },
   // Images comes right after Containers.
   { id: 'images', label: 'Images', icon: '▦', component: ImagesView },
+  { id: 'projects', label: 'Projects', icon: '▤', component: ProjectsView },
   { id: 'deploy', label: 'Deploy', icon: '⇪', component: DeployView },
+  { id: 'orchestrators', label: 'Swarm & Kubernetes', icon: '⎈', component: OrchestratorsView },
   { id: 'compare', label: 'Container vs VM', icon: '⚖', component: ComparePanel },
   { id: 'volumes', label: 'Volumes', icon: '⛁', component: VolumesView },
   { id: 'networks', label: 'Networks', icon: '⇄', component: NetworksView },

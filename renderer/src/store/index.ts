@@ -32,11 +32,9 @@ const COUNT_ACTIONS = new Set(['create', 'start', 'die', 'destroy', 'pause', 'un
 export function connectStore(): void {
   onEngineStatus((status) => useStore.getState().setStatus(status));
   onResync(() => void useStore.getState().refreshInfo());
-  // Back/forward and edited addresses (`#images`) switch the view too.
-  globalThis.window?.addEventListener('hashchange', () => {
-    const view = window.location.hash.replace(/^#\/?/, '').split('/')[0];
-    if (view && view !== useStore.getState().view) useStore.getState().navigate(view);
-  });
+  // Back/forward and edited addresses (`#/images`, `#/containers/<id>`) switch the view and detail too.
+  globalThis.window?.addEventListener('popstate', () => useStore.getState().followAddress());
+  globalThis.window?.addEventListener('hashchange', () => useStore.getState().followAddress());
   void useStore.getState().loadHostCaps();
   onNavigate(({ view, focusId }) => useStore.getState().navigate(view, focusId ?? null));
   onEngineEvent((event) => {

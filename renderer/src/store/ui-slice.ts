@@ -10,29 +10,40 @@ export interface Toast {
 
 export interface UiSlice {
   view: string;
-  /** A container or image the current view should focus (e.g. the tray's "logs" action). */
+  /** The detail or row the address names after the view (a container's detail, an image row to highlight). */
   focusId: string | null;
   toasts: Toast[];
   navigate: (view: string, focusId?: string | null) => void;
+  /** Back, Forward or an edited address: show what the address names. */
+  followAddress: () => void;
   toast: (toast: Omit<Toast, 'id'>) => void;
   dismissToast: (id: number) => void;
 }
 
 let nextToast = 0;
 
-/** The view named in the address (`#containers`), so a reload or a bookmark lands on the same screen. */
-const viewFromHash = (): string => {
-  const id = typeof window === 'undefined' ? '' : window.location.hash.replace(/^#\/?/, '').split('/')[0];
-  return id || 'overview';
+/** Every view and detail has an address: `#/containers`, `#/containers/<id>`; Back and Forward move between them. */
+export const addressOf = (view: string, focusId: string | null): string => `#/${view}${focusId ? `/${encodeURIComponent(focusId)}` : ''}`;
+
+/** The view (and detail) named in the address, so a reload or a bookmark lands on the same screen. */
+export const routeFromAddress = (): { view: string; focusId: string | null } => {
+  const [view, ...rest] = typeof window === 'undefined' ? [] : window.location.hash.replace(/^#\/?/, '').split('/');
+  return { view: view || 'overview', focusId: rest.length > 0 && rest[0] ? decodeURIComponent(rest.join('/')) : null };
 };
 
 export const createUiSlice: StateCreator<StoreState, [], [], UiSlice> = (set, get) => ({
-  view: viewFromHash(),
-  focusId: null,
+  ...routeFromAddress(),
   toasts: [],
   navigate: (view, focusId = null) => {
     set({ view, focusId });
-    if (typeof window !== 'undefined' && window.location.hash !== `#${view}`) window.history.replaceState(null, '', `#${view}`);
+    if (typeof window === 'undefined') return;
+    const address = addressOf(view, focusId);
+    if (window.location.hash === address) return;
+    window.history.pushState(null, '', address);
+  },
+  followAddress: () => {
+    const route = routeFromAddress();
+    if (route.view !== get().view || route.focusId !== get().focusId) set(route);
   },
   toast: (toast) => {
     const id = ++nextToast;

@@ -17,7 +17,7 @@ export class ComparePage {
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.page.getByRole('button', { name: 'Container vs VM' }).click();
+    await this.page.getByRole('link', { name: 'Container vs VM' }).click();
   }
 
   containerRow(name: string): Locator {

@@ -22,7 +22,7 @@ export class ContainersPage {
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.page.getByRole('navigation').getByRole('button', { name: 'Containers', exact: true }).click();
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Containers', exact: true }).click();
   }
 
   /** Narrows the list to `text`, so a row is rendered even when other suites' containers fill the engine. */

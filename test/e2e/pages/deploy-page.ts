@@ -21,7 +21,7 @@ export class DeployPage {
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.page.getByRole('navigation').getByRole('button', { name: 'Deploy' }).click();
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Deploy' }).click();
   }
 
   stage(name: string): Locator {

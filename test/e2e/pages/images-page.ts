@@ -14,7 +14,7 @@ export class ImagesPage {
 
   async open(url?: string): Promise<void> {
     if (url) await this.page.goto(url);
-    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Images' }).click();
+    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Images' }).click();
     await this.page.getByRole('heading', { name: 'Images', level: 1 }).waitFor();
   }
 

@@ -17,6 +17,6 @@ export class OverviewPage {
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.page.getByRole('button', { name: 'Overview' }).click();
+    await this.page.getByRole('link', { name: 'Overview' }).click();
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import { selectVisibleContainers } from '../../store/containers-slice';
@@ -15,8 +15,13 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 export function ContainersView() {
+  // The detail shown is the one the address names (`#/containers/<id>`), so Back, reload and bookmarks work.
+  // `#/containers/<id>/terminal` opens a detail on one of its tabs (the tray's and the row's "Open terminal").
   const focusId = useStore((s) => s.focusId);
-  const [detailId, setDetailId] = useState<string | null>(focusId);
+  const detailId = focusId ? focusId.split('/')[0] : null;
+  const detailTab = focusId?.split('/')[1] ?? null;
+  const navigate = useStore((s) => s.navigate);
+  const setDetailId = useCallback((id: string | null) => navigate('containers', id), [navigate]);
   const [removing, setRemoving] = useState<string[] | null>(null);
   const loaded = useStore((s) => s.containersLoaded);
   const error = useStore((s) => s.containersError);
@@ -26,16 +31,6 @@ export function ContainersView() {
   const engineState = useStore((s) => s.status.state);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  // Another view (e.g. Images → Run) asked to show a container: open its detail once, then forget the request.
-  const [seenFocus, setSeenFocus] = useState(focusId);
-  if (focusId !== seenFocus) {
-    setSeenFocus(focusId);
-    if (focusId) setDetailId(focusId);
-  }
-  useEffect(() => {
-    if (focusId) useStore.setState({ focusId: null });
-  }, [focusId]);
-
   useEffect(() => {
     if (engineState === 'connected' && !loaded) void load();
   }, [engineState, loaded, load]);
@@ -43,7 +38,10 @@ export function ContainersView() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (removing || isTyping(e.target) || document.querySelector('dialog[open]')) return;
-      if (e.key === '/' && !detailId) {
+      if (e.key === 'Escape' && detailId) {
+        e.preventDefault();
+        setDetailId(null);
+      } else if (e.key === '/' && !detailId) {
         e.preventDefault();
         searchRef.current?.focus();
       } else if (e.key === 'Delete' && !detailId) {
@@ -53,7 +51,7 @@ export function ContainersView() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [removing, detailId]);
+  }, [removing, detailId, setDetailId]);
 
   const dialog = removing && (
     <RemoveDialog
@@ -68,7 +66,7 @@ export function ContainersView() {
   if (detailId) {
     return (
       <>
-        <ContainerDetailView id={detailId} onBack={() => setDetailId(null)} onRemove={setRemoving} />
+        <ContainerDetailView id={detailId} initialTab={detailTab} onBack={() => setDetailId(null)} onRemove={setRemoving} />
         {dialog}
       </>
     );

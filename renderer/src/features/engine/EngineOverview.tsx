@@ -1,3 +1,4 @@
+import { useHostAccessProblem } from './HostAccessNotice';
 import { useStore } from '../../store';
 import { formatMemory } from '../../lib/format';
 import type { EngineStatus } from '../../../../shared/dto';
@@ -46,8 +47,10 @@ function Stat({ label, value, testId }: { label: string; value: string | number;
 export function EngineOverview() {
   const status = useStore((s) => s.status);
   const info = useStore((s) => s.info);
+  const accessProblem = useHostAccessProblem();
 
-  if (status.state === 'unavailable') return <Unavailable status={status} />;
+  // When the link itself was refused, the notice above says so; blaming the engine would mislead.
+  if (status.state === 'unavailable') return accessProblem ? null : <Unavailable status={status} />;
   if (status.state === 'connecting' || !info) {
     return (
       <section className="panel">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { useStore } from '../../store';
 import { parseBuildForm, type BuildForm, type BuildFormErrors } from './build-form';
@@ -26,15 +26,25 @@ export function BuildDialog({ onRun }: { onRun: (ref: string) => void }) {
   const { check, checkNow } = useFolderCheck(form.folder, form.dockerfile);
 
   const parsed = parseBuildForm(form);
-  const canBuild = parsed.ok && check.state === 'ok';
+  // The button stays enabled while the folder is being (re)checked: leaving the folder field re-checks it,
+  // and disabling the button then swallowed the very click that left the field.
+  const canBuild = parsed.ok && check.state !== 'problem' && form.folder.trim() !== '';
+  const buildWhenChecked = useRef(false);
 
   const submit = () => {
     setTagTouched(true);
     if (!parsed.ok) return setErrors(parsed.errors);
-    if (check.state !== 'ok') return checkNow();
     setErrors({});
-    startBuild(parsed.params);
+    if (check.state === 'ok') return startBuild(parsed.params);
+    buildWhenChecked.current = true;
+    if (check.state !== 'checking') checkNow();
   };
+
+  useEffect(() => {
+    if (!buildWhenChecked.current || check.state === 'checking') return;
+    buildWhenChecked.current = false;
+    if (check.state === 'ok' && parsed.ok) startBuild(parsed.params);
+  }, [check.state, parsed, startBuild]);
 
   if (viewedTaskId && task) {
     const running = task.status === 'running';

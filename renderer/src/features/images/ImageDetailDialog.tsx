@@ -5,6 +5,9 @@ import type { ImageSummary } from '../../../../shared/dto';
 import { ImageHistory, PushForm } from '../pull/PushPanel';
 import { TagForm } from '../pull/TagForm';
 import { imageLabel, imageRef, imageShortId } from './image-label';
+import { useStore } from '../../store';
+import { usePrefill } from '../orchestrators/prefill-store';
+import { dnsLabel } from '../../../../shared/orchestrator-prefill';
 
 export type ImageDetailTab = 'history' | 'tag' | 'push';
 
@@ -19,6 +22,14 @@ export function ImageDetailDialog({ image, tab: initialTab, onClose }: { image: 
   const [tab, setTab] = useState<ImageDetailTab>(initialTab);
   const label = imageLabel(image);
   const ref = imageRef(image);
+  const navigate = useStore((st) => st.navigate);
+  const setSeed = usePrefill((st) => st.setSeed);
+  const toOrchestrators = () => {
+    // The image's own name (before the tag) names the service; the port is the user's to confirm in the form.
+    setSeed({ name: dnsLabel(ref.split('/').pop()?.split(':')[0] ?? 'app'), image: ref, port: 8080, env: [] });
+    onClose();
+    navigate('orchestrators');
+  };
   return (
     <Dialog title={`Image ${label}`} wide onClose={onClose}>
       <div className="stack-tight image-detail">
@@ -31,6 +42,11 @@ export function ImageDetailDialog({ image, tab: initialTab, onClose }: { image: 
             </>
           )}
         </p>
+        <div>
+          <button type="button" className="btn btn-small" onClick={toOrchestrators}>
+            Deploy to Swarm or Kubernetes…
+          </button>
+        </div>
         <div className="image-tab-row" role="tablist" aria-label="Image details">
           {TABS.map((t) => (
             <button key={t.id} type="button" role="tab" id={`image-tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`image-panel-${t.id}`} className={tab === t.id ? 'image-tab image-tab-active' : 'image-tab'} onClick={() => setTab(t.id)}>

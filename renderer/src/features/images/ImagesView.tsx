@@ -1,4 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../bridge';
+import { SearchBox } from '../../components/SearchBox';
+import { PageHeader } from '../../components/PageHeader';
 import { useStore } from '../../store';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -29,27 +32,22 @@ export function ImagesView() {
   const [running, setRunning] = useState<string | null>(null);
   const [removing, setRemoving] = useState<ImageSummary | null>(null);
   const [detail, setDetail] = useState<{ image: ImageSummary; tab: ImageDetailTab } | null>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (connected) void refreshImages();
   }, [connected, refreshImages]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
-      if (document.querySelector('dialog[open]')) return;
-      e.preventDefault();
-      searchRef.current?.focus();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
   const shown = useMemo(() => visibleImages(images, query, sortKey, sortDir), [images, query, sortKey, sortDir]);
   const totalBytes = useMemo(() => images.reduce((sum, i) => sum + i.sizeBytes, 0), [images]);
+
+  const toast = useStore((s) => s.toast);
+  const untag = async (image: ImageSummary) => {
+    const tag = imageRef(image);
+    const r = await api.invoke('images:remove', { id: tag, force: false });
+    if (r.ok) toast({ tone: 'success', title: `Removed the tag ${tag}`, body: `The image keeps ${image.tags.slice(1).join(', ')}.` });
+    else toast({ tone: 'error', title: `Could not untag ${tag}`, body: r.error.message });
+    void refreshImages();
+  };
 
   const onSort = (key: SortKey) => {
     if (key === sortKey) setSortDir(sortDir === 'asc' ? 'desc' : 'asc');
@@ -67,30 +65,13 @@ export function ImagesView() {
 
   return (
     <div className="stack images-view">
-      <header className="page-header-row">
-        <div className="page-header">
-          <h1>Images</h1>
-          <p className="muted">
-            {loaded && images.length > 0 ? `${images.length} image${images.length === 1 ? '' : 's'} · ${formatBytes(totalBytes)}` : 'Build images from your app folders and run them.'}
-          </p>
-        </div>
+      <PageHeader
+        title="Images"
+        subtitle={loaded && images.length > 0 ? `${images.length} image${images.length === 1 ? '' : 's'} · ${formatBytes(totalBytes)} · one row per tag, as docker images lists them` : 'Build images from your app folders and run them.'}
+      >
         {(images.length > 0 || !loaded) && (
-          <div className="toolbar">
-            <input
-              ref={searchRef}
-              type="search"
-              className="input search-input"
-              placeholder="Search images   /"
-              aria-label="Search images"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  setQuery('');
-                  e.currentTarget.blur();
-                }
-              }}
-            />
+          <>
+            <SearchBox label="Search images" placeholder="Search images" value={query} onChange={setQuery} />
             <select className="input" aria-label="Sort by" value={`${sortKey}:${sortDir}`} onChange={(e) => {
               const [k, d] = e.target.value.split(':') as [SortKey, SortDir];
               setSortKey(k);
@@ -105,9 +86,9 @@ export function ImagesView() {
             </select>
             <PullButton onRun={setRunning} />
             {buildButton}
-          </div>
+          </>
         )}
-      </header>
+      </PageHeader>
 
       {listError && <ErrorBox error={listError} />}
       {!connected && !loaded && <p className="muted">Waiting for the Docker Engine…</p>}
@@ -126,9 +107,7 @@ export function ImagesView() {
         </p>
       )}
       {shown.length > 0 && (
-        <div className="panel table-panel">
-          <ImagesTable images={shown} sortKey={sortKey} sortDir={sortDir} onSort={onSort} onRun={(i) => setRunning(imageRef(i))} onRemove={setRemoving} onDetail={(image, tab) => setDetail({ image, tab })} focusId={focusId} />
-        </div>
+        <ImagesTable images={shown} sortKey={sortKey} sortDir={sortDir} onSort={onSort} onRun={(i) => setRunning(imageRef(i))} onRemove={setRemoving} onUntag={(i) => void untag(i)} onDetail={(image, tab) => setDetail({ image, tab })} focusId={focusId} />
       )}
 
       {buildOpen && <BuildDialog onRun={setRunning} />}

@@ -3,7 +3,7 @@ import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useStore } from '../../store';
-import type { ApiError } from '../../../../shared/errors';
+import { errorDetail, type ApiError } from '../../../../shared/errors';
 import type { TransferProgress } from '../../../../shared/api/registry';
 import { PullProgress } from '../pull/PullProgress';
 import { PullBeforeRunDialog, PullInPlaceStatus, usePullInPlace } from './PullBeforeRun';
@@ -11,14 +11,11 @@ import { parseRunForm, type PortRow, type RunForm, type RunFormErrors } from './
 import { newPortRow, useRunPrefill } from './use-run-prefill';
 import { PortRows } from './PortRows';
 
-interface PortInUseDetail {
-  port: number;
-  suggestion?: number | null;
-}
+type PortInUseDetail = { port: number; suggestion?: number | null };
 
 const portDetail = (error: ApiError): PortInUseDetail | null => {
-  const d = error.detail as PortInUseDetail | undefined;
-  return error.code === 'PORT_IN_USE' && d && typeof d.port === 'number' ? d : null;
+  const d = errorDetail(error, 'PORT_IN_USE');
+  return d && typeof d.port === 'number' ? { port: d.port, suggestion: d.suggestion } : null;
 };
 
 /** Marks the row whose host port the engine found taken. */
@@ -27,8 +24,8 @@ const inUseRowErrors = (rows: PortRow[], port: number): Record<number, string> =
 
 /** The engine's "no such image" from containers:run, which the dialog can fix by pulling it. */
 const missingImage = (error: ApiError | null): string | null => {
-  const d = error?.detail as { missingImage?: unknown } | undefined;
-  return error?.code === 'NOT_FOUND' && typeof d?.missingImage === 'string' ? d.missingImage : null;
+  const d = errorDetail(error, 'NOT_FOUND');
+  return typeof d?.missingImage === 'string' ? d.missingImage : null;
 };
 
 /**

@@ -16,6 +16,9 @@ export type SortDir = 'asc' | 'desc';
 export function visibleImages(images: ImageSummary[], query: string, key: SortKey, dir: SortDir): ImageSummary[] {
   const q = query.trim().toLowerCase();
   const matched = q ? images.filter((i) => i.tags.some((t) => t.toLowerCase().includes(q)) || shortId(i.id).includes(q)) : images.slice();
+  // One row per tag, as `docker images` lists them: the row's own tag comes first, so imageLabel/imageRef name it.
+  const rows = matched.flatMap((i) => (i.tags.length <= 1 ? [i] : i.tags.filter((t) => !q || t.toLowerCase().includes(q) || shortId(i.id).includes(q)).map((t) => ({ ...i, tags: [t, ...i.tags.filter((o) => o !== t)] }))));
+  matched.splice(0, matched.length, ...rows);
   const sign = dir === 'asc' ? 1 : -1;
   matched.sort((a, b) => {
     if (key === 'size') return sign * (a.sizeBytes - b.sizeBytes);

@@ -8,6 +8,8 @@ import type { ApiError } from '../../../../shared/errors';
 import type { NetworkSummary } from '../../../../shared/api/networks';
 import type { ContainerSummary } from '../../../../shared/dto';
 import { useLiveList } from '../volumes/use-live-list';
+import { ResourceTable } from '../../components/ResourceTable';
+import { PageHeader } from '../../components/PageHeader';
 import '../pull/pull.css';
 
 function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
@@ -104,6 +106,8 @@ export function NetworksView() {
   const [connecting, setConnecting] = useState<NetworkSummary | null>(null);
   const [removing, setRemoving] = useState<NetworkSummary | null>(null);
   const [removeError, setRemoveError] = useState<ApiError | null>(null);
+  // One click on a chip's × only asks: disconnecting cuts a running app off from its peers.
+  const [disconnecting, setDisconnecting] = useState<{ network: NetworkSummary; container: { id: string; name: string } } | null>(null);
 
   const disconnect = async (n: NetworkSummary, container: { id: string; name: string }) => {
     const r = await api.invoke('networks:disconnect', { id: n.id, container: container.id });
@@ -118,71 +122,90 @@ export function NetworksView() {
 
   return (
     <div className="stack">
-      <header className="page-header-row">
-        <div className="page-header">
-          <h1>Networks</h1>
-          <p className="muted">Containers on the same user-made network find each other by name.</p>
-        </div>
+      <PageHeader title="Networks" subtitle="Containers on the same user-made network find each other by name.">
         <button type="button" className="btn btn-primary" disabled={!connected} onClick={() => setCreating(true)}>
           Create network
         </button>
-      </header>
+      </PageHeader>
       {error && <ErrorBox error={error} />}
       {!loaded && <p className="muted">{connected ? 'Loading networks…' : 'Waiting for the Docker Engine…'}</p>}
       {items.length > 0 && (
-        <div className="panel res-panel">
-          <table className="res-table" data-testid="networks-table">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Driver</th>
-                <th>Subnet</th>
-                <th>Containers</th>
-                <th className="actions">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((n) => (
-                <tr key={n.id} data-testid="network-row" data-name={n.name}>
-                  <td className="mono">
-                    {n.name}
-                    {n.builtIn && <div className="muted small">built in</div>}
-                    {n.internal && <div className="muted small">internal (no outside access)</div>}
-                  </td>
-                  <td>{n.driver}</td>
-                  <td className="mono small">{n.subnets.join(', ') || <span className="muted">—</span>}</td>
-                  <td>
-                    {n.containers.length === 0 && <span className="muted">none</span>}
-                    {n.containers.map((c) => (
-                      <span key={c.id} className="chip" title={c.ipv4 ? `${c.ipv4} · ${c.state}` : c.state}>
-                        {c.name}
-                        {!n.builtIn || n.name === 'bridge' ? (
-                          <button type="button" aria-label={`Disconnect ${c.name} from ${n.name}`} onClick={() => void disconnect(n, c)}>
-                            ×
-                          </button>
-                        ) : null}
-                      </span>
-                    ))}
-                  </td>
-                  <td className="actions">
-                    {n.driver === 'bridge' && (
-                      <button type="button" className="btn" aria-label={`Connect a container to ${n.name}`} onClick={() => setConnecting(n)}>
-                        Connect…
-                      </button>
-                    )}
-                    {!n.builtIn && (
-                      <button type="button" className="btn btn-danger" aria-label={`Remove ${n.name}`} onClick={() => (setRemoveError(null), setRemoving(n))}>
-                        Remove
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ResourceTable
+          label="Networks"
+          testId="networks-table"
+          rows={items}
+          rowKey={(n) => n.id}
+          rowAttrs={(n) => ({ 'data-testid': 'network-row', 'data-name': n.name })}
+          columns={[
+            {
+              key: 'name',
+              header: 'Name',
+              cell: (n) => (
+                <>
+                  <span className="mono">{n.name}</span>
+                  {n.builtIn && <div className="muted small">built in</div>}
+                  {n.internal && <div className="muted small">internal (no outside access)</div>}
+                </>
+              ),
+            },
+            { key: 'driver', header: 'Driver', hideBelow: 'narrow', cell: (n) => n.driver },
+            { key: 'subnet', header: 'Subnet', cell: (n) => <span className="mono small">{n.subnets.join(', ') || <span className="muted">—</span>}</span> },
+            {
+              key: 'containers',
+              header: 'Containers',
+              cell: (n) => (
+                <>
+                  {n.containers.length === 0 && <span className="muted">none</span>}
+                  {n.containers.map((c) => (
+                    <span key={c.id} className="chip" title={c.ipv4 ? `${c.ipv4} · ${c.state}` : c.state}>
+                      {c.name}
+                      {!n.builtIn || n.name === 'bridge' ? (
+                        <button type="button" aria-label={`Disconnect ${c.name} from ${n.name}`} onClick={() => setDisconnecting({ network: n, container: c })}>
+                          ×
+                        </button>
+                      ) : null}
+                    </span>
+                  ))}
+                </>
+              ),
+            },
+            {
+              key: 'actions',
+              header: 'Actions',
+              kind: 'actions',
+              cell: (n) => (
+                <>
+                  {n.driver === 'bridge' && (
+                    <button type="button" className="btn btn-small" aria-label={`Connect a container to ${n.name}`} onClick={() => setConnecting(n)}>
+                      Connect…
+                    </button>
+                  )}
+                  {!n.builtIn && (
+                    <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${n.name}`} onClick={() => (setRemoveError(null), setRemoving(n))}>
+                      Remove
+                    </button>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
+      )}
+      {disconnecting && (
+        <ConfirmDialog
+          title={`Disconnect ${disconnecting.container.name}?`}
+          confirmLabel="Disconnect"
+          danger
+          onConfirm={() => {
+            void disconnect(disconnecting.network, disconnecting.container);
+            setDisconnecting(null);
+          }}
+          onCancel={() => setDisconnecting(null)}
+        >
+          <p>
+            {disconnecting.container.name} leaves the network {disconnecting.network.name}: it can no longer reach the other containers on it by name, and they cannot reach it.
+          </p>
+        </ConfirmDialog>
       )}
       {creating && <CreateNetworkDialog onClose={() => setCreating(false)} />}
       {connecting && <ConnectDialog network={connecting} onClose={() => setConnecting(null)} />}

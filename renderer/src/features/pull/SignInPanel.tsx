@@ -15,6 +15,16 @@ export function SignInPanel({ onAccounts }: { onAccounts?: (accounts: RegistryAc
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [storageNotice, setStorageNotice] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.invoke('registry:storage', {}).then((r) => {
+      if (live && r.ok) setStorageNotice(r.data.notice);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const load = useCallback(async () => {
     const r = await api.invoke('registry:list', {});
@@ -54,6 +64,11 @@ export function SignInPanel({ onAccounts }: { onAccounts?: (accounts: RegistryAc
   return (
     <section className="panel stack-tight">
       <h2>Sign in to a registry</h2>
+      {storageNotice && (
+        <p className="panel panel-warning" role="alert" data-testid="registry-storage-notice">
+          {storageNotice}
+        </p>
+      )}
       {accounts.length > 0 && (
         <ul className="search-results" data-testid="registry-accounts">
           {accounts.map((a) => (

@@ -10,6 +10,8 @@ import type { ApiError } from '../../../../shared/errors';
 import type { VolumeSummary } from '../../../../shared/api/volumes';
 import { useLiveList } from './use-live-list';
 import { VolumeBrowser } from './VolumeBrowser';
+import { ResourceTable } from '../../components/ResourceTable';
+import { PageHeader } from '../../components/PageHeader';
 import '../pull/pull.css';
 
 function CreateVolumeDialog({ onClose }: { onClose: () => void }) {
@@ -98,18 +100,12 @@ export function VolumesView() {
 
   return (
     <div className="stack">
-      <header className="page-header-row">
-        <div className="page-header">
-          <h1>Volumes</h1>
-          <p className="muted">Data that must outlive a container belongs in a volume: removing or recreating the container keeps it.</p>
-        </div>
-        <div className="res-toolbar">
-          <button type="button" className="btn" disabled={!connected || measuring || items.length === 0} onClick={() => void measure()}>
-            {measuring ? 'Measuring…' : 'Measure sizes'}
-          </button>
-          {createButton}
-        </div>
-      </header>
+      <PageHeader title="Volumes" subtitle="Data that must outlive a container belongs in a volume: removing or recreating the container keeps it.">
+        <button type="button" className="btn" disabled={!connected || measuring || items.length === 0} onClick={() => void measure()}>
+          {measuring ? 'Measuring…' : 'Measure sizes'}
+        </button>
+        {createButton}
+      </PageHeader>
       {error && <ErrorBox error={error} />}
       {!loaded && <p className="muted">{connected ? 'Loading volumes…' : 'Waiting for the Docker Engine…'}</p>}
       {loaded && items.length === 0 && !error && (
@@ -118,56 +114,59 @@ export function VolumesView() {
         </EmptyState>
       )}
       {items.length > 0 && (
-        <div className="panel res-panel">
-          <table className="res-table" data-testid="volumes-table">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Driver</th>
-                <th>Mount point</th>
-                <th className="num">Size</th>
-                <th>Used by</th>
-                <th className="actions">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((v) => (
-                <tr key={v.name} data-testid="volume-row" data-name={v.name}>
-                  <td className="clip mono" title={v.name}>
-                    {v.name}
-                    {v.createdMs > 0 && <div className="muted small">created {formatRelative(v.createdMs)}</div>}
-                  </td>
-                  <td>{v.driver}</td>
-                  <td className="clip mono muted small" title={v.mountpoint}>
-                    {v.mountpoint}
-                  </td>
-                  <td className="num">{sizes ? (sizes[v.name] >= 0 ? formatBytes(sizes[v.name]) : '—') : <span className="muted">—</span>}</td>
-                  <td>
-                    {v.usedBy.length === 0 ? (
-                      <span className="muted">not in use</span>
-                    ) : (
-                      v.usedBy.map((u) => (
-                        <span key={u.id} className="chip" title={`${u.state} · mounted at ${u.destination}`}>
-                          {u.name}
-                        </span>
-                      ))
-                    )}
-                  </td>
-                  <td className="actions">
-                    <button type="button" className="btn" aria-label={`Browse ${v.name}`} onClick={() => setBrowsing(v.name)}>
-                      Browse
-                    </button>
-                    <button type="button" className="btn btn-danger" aria-label={`Remove ${v.name}`} onClick={() => (setRemoveError(null), setRemoving(v))}>
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ResourceTable
+          label="Volumes"
+          testId="volumes-table"
+          rows={items}
+          rowKey={(v) => v.name}
+          rowAttrs={(v) => ({ 'data-testid': 'volume-row', 'data-name': v.name })}
+          columns={[
+            {
+              key: 'name',
+              header: 'Name',
+              kind: 'clip',
+              title: (v) => v.name,
+              cell: (v) => (
+                <>
+                  <span className="mono">{v.name}</span>
+                  {v.createdMs > 0 && <div className="muted small">created {formatRelative(v.createdMs)}</div>}
+                </>
+              ),
+            },
+            { key: 'driver', header: 'Driver', hideBelow: 'medium', cell: (v) => v.driver },
+            { key: 'mount', header: 'Mount point', kind: 'clip', hideBelow: 'narrow', title: (v) => v.mountpoint, cell: (v) => <span className="mono muted small">{v.mountpoint}</span> },
+            { key: 'size', header: 'Size', kind: 'num', cell: (v) => (sizes ? (sizes[v.name] >= 0 ? formatBytes(sizes[v.name]) : '—') : <span className="muted">—</span>) },
+            {
+              key: 'used',
+              header: 'Used by',
+              cell: (v) =>
+                v.usedBy.length === 0 ? (
+                  <span className="muted">not in use</span>
+                ) : (
+                  v.usedBy.map((u) => (
+                    <span key={u.id} className="chip" title={`${u.state} · mounted at ${u.destination}`}>
+                      {u.name}
+                    </span>
+                  ))
+                ),
+            },
+            {
+              key: 'actions',
+              header: 'Actions',
+              kind: 'actions',
+              cell: (v) => (
+                <>
+                  <button type="button" className="btn btn-small" aria-label={`Browse ${v.name}`} onClick={() => setBrowsing(v.name)}>
+                    Browse
+                  </button>
+                  <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${v.name}`} onClick={() => (setRemoveError(null), setRemoving(v))}>
+                    Remove
+                  </button>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {creating && <CreateVolumeDialog onClose={() => setCreating(false)} />}
       {browsing && <VolumeBrowser volume={browsing} onClose={() => setBrowsing(null)} />}

@@ -10,16 +10,32 @@ import { DEFAULT_LOG_OPTIONS, LogsTab } from '../logs/LogsTab';
 import { StatsTab } from '../stats/StatsTab';
 import { InspectTab } from './InspectTab';
 import { useContainerDetail } from './use-container-detail';
+import { TerminalTab } from '../terminal/TerminalTab';
+import { FilesTab } from '../files/FilesTab';
 
-type Tab = 'logs' | 'inspect' | 'stats';
+export type Tab = 'logs' | 'inspect' | 'stats' | 'terminal' | 'files';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'logs', label: 'Logs' },
   { id: 'inspect', label: 'Inspect' },
   { id: 'stats', label: 'Stats' },
+  { id: 'terminal', label: 'Terminal' },
+  { id: 'files', label: 'Files' },
 ];
+const isTab = (t: string | null | undefined): t is Tab => TABS.some((x) => x.id === t);
 
-export function ContainerDetailView({ id, onBack, onRemove }: { id: string; onBack: () => void; onRemove: (ids: string[]) => void }) {
-  const [tab, setTab] = useState<Tab>('logs');
+export function ContainerDetailView({ id, onBack, onRemove, initialTab }: { id: string; onBack: () => void; onRemove: (ids: string[]) => void; initialTab?: string | null }) {
+  const [tab, setTab] = useState<Tab>(isTab(initialTab) ? initialTab : 'logs');
+  // Terminals stay alive while another tab is shown; they end when the detail closes.
+  const [terminalOpened, setTerminalOpened] = useState(tab === 'terminal');
+  const navigate = useStore((s) => s.navigate);
+  const [lastInitial, setLastInitial] = useState(initialTab);
+  if (initialTab !== lastInitial) {
+    setLastInitial(initialTab);
+    if (isTab(initialTab)) {
+      setTab(initialTab);
+      if (initialTab === 'terminal') setTerminalOpened(true);
+    }
+  }
   const [logOptions, setLogOptions] = useState(DEFAULT_LOG_OPTIONS);
   const { detail, error, removed } = useContainerDetail(id);
   const summary = useStore((s) => (detail ? s.containers[detail.id] : s.containers[id]));
@@ -78,7 +94,10 @@ export function ContainerDetailView({ id, onBack, onRemove }: { id: string; onBa
       </p>
       <div className="tabs" role="tablist" aria-label="Container details">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => setTab(t.id)}>
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => {
+              setTab(t.id);
+              if (t.id === 'terminal') setTerminalOpened(true);
+            }}>
             {t.label}
           </button>
         ))}
@@ -87,6 +106,12 @@ export function ContainerDetailView({ id, onBack, onRemove }: { id: string; onBa
         {tab === 'logs' && <LogsTab id={detail.id} name={detail.name} tty={detail.tty} options={logOptions} onOptions={setLogOptions} />}
         {tab === 'inspect' && <InspectTab detail={detail} />}
         {tab === 'stats' && <StatsTab id={detail.id} running={state === 'running'} />}
+        {terminalOpened && (
+          <div className="tab-keepalive" hidden={tab !== 'terminal'}>
+            <TerminalTab containerId={detail.id} />
+          </div>
+        )}
+        {tab === 'files' && <FilesTab containerId={detail.id} onOpenVolumes={() => navigate('volumes')} />}
       </div>
     </div>
   );

@@ -45,9 +45,24 @@ export const BUSY_TEXT: Record<string, string> = {
 export function ContainerActions({ container, onRemove, withLabels }: { container: ContainerSummary; onRemove: (ids: string[]) => void; withLabels?: boolean }) {
   const busy = useStore((s) => s.containerBusy[container.id]);
   const run = useStore((s) => s.runContainerAction);
+  const navigate = useStore((s) => s.navigate);
   const name = container.name;
   return (
     <div className="row-actions">
+      {!withLabels && container.state === 'running' && (
+        <button
+          type="button"
+          className="btn btn-small btn-icon"
+          aria-label={`Open terminal in ${name}`}
+          title={`Open terminal in ${name}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            navigate('containers', `${container.id}/terminal`);
+          }}
+        >
+          <span aria-hidden className="term-icon">&gt;_</span>
+        </button>
+      )}
       {busy && (
         <span className="busy" role="status">
           <span className="spinner" aria-hidden /> {BUSY_TEXT[busy]}

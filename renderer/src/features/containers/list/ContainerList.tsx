@@ -73,9 +73,11 @@ export function ContainerList({ rows, onOpen, onRemove }: { rows: ContainerSumma
             if (item.kind === 'group') {
               return (
                 <div key={v.key} className="ct-group" style={style} role="row" data-testid="container-group">
-                  <span className="ct-group-name">{item.project ? `Compose project ${item.project}` : 'Not in a compose project'}</span>
-                  <span className="muted small">
-                    {item.count} container{item.count === 1 ? '' : 's'}
+                  <span role="cell" className="ct-group-cell">
+                    <span className="ct-group-name">{item.project ? `Compose project ${item.project}` : 'Not in a compose project'}</span>
+                    <span className="muted small">
+                      {item.count} container{item.count === 1 ? '' : 's'}
+                    </span>
                   </span>
                 </div>
               );

@@ -1,0 +1,110 @@
+import { test, expect } from '../fixtures';
+import { ImagesPage } from '../pages/images-page';
+import { busyboxImage, dockerCli, makeContext, runBusybox, TEST_LABEL, RUN_ID } from '../../support/engine';
+
+// Each test reproduces one defect of the "first hour" issue and passes with its fix.
+
+test('1 · Build clicked right after typing the folder last starts the build', async ({ page, served }) => {
+  const tag = `porthole-ux-build:${RUN_ID}`;
+  const dir = await makeContext({ Dockerfile: `FROM ${busyboxImage()}\nLABEL ${TEST_LABEL}=${RUN_ID}\n` });
+  const images = new ImagesPage(page);
+  try {
+    await page.goto(`${served.url}#/images`);
+    await images.openBuild();
+    await images.tagField.fill(tag);
+    await images.folderField.fill(dir);
+    // No waiting for the folder check: the click itself moves focus out of the folder field.
+    await images.startBuildButton.click();
+    await expect(images.buildStatus).toBeVisible();
+    await expect(images.buildStatus).toHaveText(/done|built/i, { timeout: 60_000 });
+  } finally {
+    await dockerCli('rmi', '-f', tag).catch(() => undefined);
+  }
+});
+
+test('2 · every view and a container detail have an address; Back, the sidebar and Esc leave the detail', async ({ page, served }) => {
+  const name = `porthole-ux-nav-${RUN_ID}`;
+  const id = await runBusybox(name);
+  try {
+    await page.goto(`${served.url}#/containers`);
+    await page.getByLabel('Search containers').fill(name);
+    await page.locator(`[data-testid="container-row"][data-name="${name}"] .ct-open`).click();
+    await expect(page.getByTestId('container-detail')).toBeVisible();
+    expect(page.url()).toContain(`#/containers/`);
+    // A reload reopens the same detail.
+    await page.reload();
+    await expect(page.getByTestId('container-detail')).toBeVisible();
+    // The sidebar's Containers leaves the detail.
+    await page.locator('nav a[data-view="containers"]').click();
+    await expect(page.getByTestId('container-detail')).toHaveCount(0);
+    // Back returns to the detail, Forward to the list; Esc goes back from the detail.
+    await page.goBack();
+    await expect(page.getByTestId('container-detail')).toBeVisible();
+    await page.goForward();
+    await expect(page.getByTestId('container-detail')).toHaveCount(0);
+    await page.goBack();
+    await expect(page.getByTestId('container-detail')).toBeVisible();
+    await page.locator('body').press('Escape');
+    await expect(page.getByTestId('container-detail')).toHaveCount(0);
+    // Moving between views is a step Back undoes.
+    await page.locator('nav a[data-view="volumes"]').click();
+    await expect(page.locator('main[data-view="volumes"]')).toBeVisible();
+    await page.goBack();
+    await expect(page.locator('main[data-view="containers"]')).toBeVisible();
+  } finally {
+    await dockerCli('rm', '-f', id);
+  }
+});
+
+test('6 · every tag is its own row, and Untag removes one tag without removing the image', async ({ page, served }) => {
+  const [a, b] = [`porthole-ux-tag-a:${RUN_ID}`, `porthole-ux-tag-b:${RUN_ID}`];
+  await dockerCli('tag', busyboxImage(), a);
+  await dockerCli('tag', busyboxImage(), b);
+  try {
+    await page.goto(`${served.url}#/images`);
+    await page.getByLabel('Search images').fill('porthole-ux-tag');
+    await expect(page.locator('[data-testid="image-row"]')).toHaveCount(2);
+    await page.getByRole('button', { name: `Untag ${a}`, exact: true }).click();
+    await expect(page.locator(`[data-testid="image-row"][data-tag="${a}"]`)).toHaveCount(0);
+    await expect(page.locator(`[data-testid="image-row"][data-tag="${b}"]`)).toHaveCount(1);
+    const left = await dockerCli('images', '--format', '{{.Repository}}:{{.Tag}}');
+    expect(left).toContain(b);
+    expect(left).not.toContain(a);
+    expect(left).toContain(busyboxImage());
+  } finally {
+    await dockerCli('rmi', a).catch(() => undefined);
+    await dockerCli('rmi', b).catch(() => undefined);
+  }
+});
+
+test('9 · a network chip’s × asks before disconnecting', async ({ page, served }) => {
+  const net = `porthole-ux-net-${RUN_ID}`;
+  const name = `porthole-ux-chip-${RUN_ID}`;
+  await dockerCli('network', 'create', '--label', `${TEST_LABEL}=${RUN_ID}`, net);
+  const id = await runBusybox(name, undefined, ['--network', net]);
+  try {
+    await page.goto(`${served.url}#/networks`);
+    await page.getByRole('button', { name: `Disconnect ${name} from ${net}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Disconnect ${name}?` });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const networks = await dockerCli('inspect', '--format', '{{json .NetworkSettings.Networks}}', id);
+    expect(networks).toContain(net);
+    await page.getByRole('button', { name: `Disconnect ${name} from ${net}` }).click();
+    await dialog.getByRole('button', { name: 'Disconnect' }).click();
+    await expect.poll(async () => dockerCli('inspect', '--format', '{{json .NetworkSettings.Networks}}', id)).not.toContain(net);
+  } finally {
+    await dockerCli('rm', '-f', id);
+    await dockerCli('network', 'rm', net).catch(() => undefined);
+  }
+});
+
+test('10 · a link without its token says so instead of blaming the engine', async ({ page, served }) => {
+  await page.goto(`${served.origin}/#/overview`);
+  const notice = page.getByTestId('host-access-problem');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('no access token');
+  await expect(notice).toContainText('npm run serve');
+  await expect(page.getByTestId('engine-unavailable')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/ux/after-no-token-800.png' });
+});
