@@ -52,11 +52,43 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/index.ts', 'main/shell/**'],
+    // main/engines/engine-registry.ts makes one dockerode client per engine id: engine layer, due to move into main/engine/.
+    ignores: ['main/index.ts', 'main/shell/**', 'main/engine/**', 'main/engines/engine-registry.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only main/index.ts and main/shell/ may import electron; the engine code is plain Node.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'Only main/index.ts and main/shell/ may import electron; the engine code is plain Node.' },
+            { name: 'dockerode', allowTypeImports: true, message: 'Only main/engine/ calls dockerode: use the typed, deadline-bound calls in main/engine/gateway.ts.' },
+          ],
+          patterns: [{ group: ['**/shell/*', '**/shell'], message: 'Domains and the core do not import the Electron shell; the shell imports them.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/engine/**/*.ts', 'main/lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The engine code is plain Node.' }],
+          patterns: [{ regex: '^\\.\\./(?!lib/|engine/)[a-z-]+', message: 'main/engine/ and main/lib/ are the bottom layers: they import only shared/, main/lib/ and main/engine/, never a domain.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Features learn what happened from the core's event bus (main/lib/event-bus.ts), never by patching.
+    files: ['main/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "AssignmentExpression[left.type='MemberExpression'][left.object.type!='ThisExpression'][right.type=/^(ArrowFunctionExpression|FunctionExpression)$/]",
+          message: "Do not reassign another object's method at run time: emit a typed event on the core's bus (main/lib/event-bus.ts) and subscribe to it.",
+        },
       ],
     },
   },

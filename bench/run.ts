@@ -18,6 +18,10 @@ import { bigList } from './figures/b5-big-list';
 import { logFirehose } from './figures/b6-logs';
 import { idleCost, memoryWithList, noLeak } from './figures/b7-b9-cost';
 import { deployRatio } from './figures/b10-deploy';
+import { keystrokeEcho, terminalFirehose } from './figures/b11-b12-terminal';
+import { composeUpRatio } from './figures/b13-compose';
+import { vmBootBeside } from './figures/b16-vm-boot';
+import { swarmUpdateRatio } from './figures/b15-swarm-update';
 
 function printTable(figures: Figure[]): void {
   const rows = figures.map((f) => [
@@ -90,6 +94,11 @@ async function main(): Promise<void> {
     await removeContainers(running);
     await step('B6', () => logFirehose(browser, served));
     await step('B10', () => deployRatio(served));
+    await step('B11', () => keystrokeEcho(served));
+    await step('B12', () => terminalFirehose(browser, served));
+    await step('B13', () => composeUpRatio(served));
+    await step('B15', () => swarmUpdateRatio());
+    await step('B16', () => vmBootBeside(served));
   } finally {
     await browser.close();
     await served.stop();

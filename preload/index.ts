@@ -21,6 +21,9 @@ ipcRenderer.on(IPC.push, (_event: IpcRendererEvent, channel: string, payload: un
   for (const listener of pushListeners.get(channel) ?? []) listener(payload);
 });
 
+/** Caller-chosen ids start with "d" so they never meet the generated "s<n>" ones. */
+const isCallerStreamId = (id: unknown): id is string => typeof id === 'string' && /^d[A-Za-z0-9_.:-]{1,99}$/.test(id);
+
 const unknownChannel = (channel: unknown) => ({
   ok: false as const,
   error: { code: 'VALIDATION' as const, message: `Unknown channel "${String(channel)}".` },
@@ -31,12 +34,18 @@ contextBridge.exposeInMainWorld('porthole', {
     if (!isInvokeChannel(channel)) return Promise.resolve(unknownChannel(channel));
     return ipcRenderer.invoke(IPC.invoke, channel, input);
   },
-  subscribe(channel: string, params: unknown, listener: StreamListener): () => void {
+  subscribe(channel: string, params: unknown, listener: StreamListener, options?: { id?: unknown }): () => void {
     if (!isStreamChannel(channel)) {
       queueMicrotask(() => listener({ kind: 'error', error: unknownChannel(channel).error }));
       return () => {};
     }
-    const id = `s${++nextId}`;
+    // A duplex stream names itself so it can address input to it through invoke('streams:send').
+    const chosen = options?.id;
+    if (chosen !== undefined && (!isCallerStreamId(chosen) || streams.has(chosen))) {
+      queueMicrotask(() => listener({ kind: 'error', error: { code: 'VALIDATION', message: 'A stream id must be 2 to 100 letters, digits or "-_.:", start with "d", and not be in use.' } }));
+      return () => {};
+    }
+    const id = typeof chosen === 'string' ? chosen : `s${++nextId}`;
     streams.set(id, listener);
     ipcRenderer.send(IPC.subscribe, id, channel, params);
     return () => {

@@ -20,6 +20,9 @@ command -v openssl >/dev/null 2>&1 || NEED_PKGS+=(openssl)
 command -v script >/dev/null 2>&1 || NEED_PKGS+=(bsdutils)
 command -v ip >/dev/null 2>&1 || NEED_PKGS+=(iproute2)
 command -v cpio >/dev/null 2>&1 || NEED_PKGS+=(cpio)
+# The shell's tray-host probe asks the session bus (gdbus) whether a tray host runs.
+command -v gdbus >/dev/null 2>&1 || NEED_PKGS+=(libglib2.0-bin)
+command -v dbus-daemon >/dev/null 2>&1 || NEED_PKGS+=(dbus-daemon)
 
 ping_engine() { curl -fsS --max-time 2 --unix-socket "$SOCK" http://localhost/_ping >/dev/null 2>&1; }
 

@@ -8,7 +8,15 @@ import { registryHandlers } from '../registry/handlers';
 import { volumeHandlers } from '../volumes/handlers';
 import { networkHandlers } from '../networks/handlers';
 import { compareHandlers } from '../compare/handlers';
+import { vmHandlers } from '../vm/handlers';
 import { deployHandlers } from '../deploy/handlers';
+import { terminalHandlers } from '../terminal/handlers';
+import { fileHandlers } from '../files/handlers';
+import { composeHandlers } from '../compose/handlers';
+import { engineSetupHandlers } from '../engine-setup/handlers';
+import { engineHandlers } from '../engines/handlers';
+import { swarmHandlers } from '../swarm/handlers';
+import { kubernetesHandlers } from '../kubernetes/handlers';
 
 /**
  * Every domain's handlers, merged. Each domain is spread by name so that the return annotations make a
@@ -23,7 +31,15 @@ export function createHandlers(s: Services): { invoke: InvokeHandlers; streams: 
   const volumes = volumeHandlers(s);
   const networks = networkHandlers(s);
   const compare = compareHandlers(s);
+  const vm = vmHandlers(s);
   const deploy = deployHandlers(s);
+  const terminal = terminalHandlers(s);
+  const files = fileHandlers(s);
+  const compose = composeHandlers(s);
+  const engineSetup = engineSetupHandlers(s);
+  const engines = engineHandlers(s);
+  const swarm = swarmHandlers(s);
+  const kubernetes = kubernetesHandlers();
   return {
     invoke: {
       ...system.invoke,
@@ -34,7 +50,15 @@ export function createHandlers(s: Services): { invoke: InvokeHandlers; streams: 
       ...volumes.invoke,
       ...networks.invoke,
       ...compare.invoke,
+      ...vm.invoke,
       ...deploy.invoke,
+      ...terminal.invoke,
+      ...files.invoke,
+      ...compose.invoke,
+      ...engineSetup.invoke,
+      ...engines.invoke,
+      ...swarm.invoke,
+      ...kubernetes.invoke,
     },
     streams: {
       ...system.streams,
@@ -45,7 +69,15 @@ export function createHandlers(s: Services): { invoke: InvokeHandlers; streams: 
       ...volumes.streams,
       ...networks.streams,
       ...compare.streams,
+      ...vm.streams,
       ...deploy.streams,
+      ...terminal.streams,
+      ...files.streams,
+      ...compose.streams,
+      ...engineSetup.streams,
+      ...engines.streams,
+      ...swarm.streams,
+      ...kubernetes.streams,
     },
   };
 }

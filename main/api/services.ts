@@ -4,6 +4,7 @@ import { ImageService } from '../images/image-service';
 import { HostService } from '../host/host-service';
 import type { HostAdapter } from '../host/host-adapter';
 import { CompareService } from '../compare/compare-service';
+import { VmService } from '../vm/vm-service';
 import { RegistryService } from '../registry/registry-service';
 import { CredentialStore } from '../registry/credentials';
 import { MemorySecretStore } from '../lib/secrets';
@@ -11,32 +12,57 @@ import { VolumeService } from '../volumes/volume-service';
 import { NetworkService } from '../networks/network-service';
 import { PruneService } from '../system/prune-service';
 import { DeployService } from '../deploy/deploy-service';
+import { FileService } from '../files/file-service';
+import { ComposeService } from '../compose/compose-service';
+import { EngineSetupService } from '../engine-setup/setup-service';
+import { SwarmService } from '../swarm/swarm-service';
+import { dataDir } from '../lib/data-dir';
+import type { CoreEvents } from '../lib/event-bus';
+import { EngineRegistry } from '../engines/engine-registry';
 
 export interface Services {
   connection: EngineConnection;
+  /** The core's bus: services announce runs, deploys and long tasks on it. */
+  events: CoreEvents;
   containers: ContainerService;
   images: ImageService;
   host: HostService;
   compare: CompareService;
+  /** Measure a container's workload as a local QEMU VM. */
+  vm: VmService;
   registry: RegistryService;
   volumes: VolumeService;
   networks: NetworkService;
   prune: PruneService;
   deploy: DeployService;
+  files: FileService;
+  compose: ComposeService;
+  engineSetup: EngineSetupService;
+  swarm: SwarmService;
+  /** Every engine Porthole knows (contexts, found sockets) and which one the connection follows. */
+  engines: EngineRegistry;
 }
 
-export function createServices(connection: EngineConnection, adapter: HostAdapter): Services {
+export function createServices(connection: EngineConnection, adapter: HostAdapter, events: CoreEvents, engines: EngineRegistry = new EngineRegistry()): Services {
   const credentials = new CredentialStore(adapter.secrets ?? new MemorySecretStore());
+  const containers = new ContainerService(connection, events);
   return {
     connection,
-    containers: new ContainerService(connection),
+    events,
+    containers,
     images: new ImageService(connection),
     host: new HostService(connection, adapter),
     compare: new CompareService(connection),
+    vm: new VmService(connection),
     registry: new RegistryService(connection, credentials),
     volumes: new VolumeService(connection),
     networks: new NetworkService(connection),
     prune: new PruneService(connection),
-    deploy: new DeployService(connection, { authFor: (registry) => credentials.authFor(registry) }),
+    compose: new ComposeService(connection),
+    engineSetup: new EngineSetupService(connection, () => dataDir()),
+    swarm: new SwarmService(connection),
+    deploy: new DeployService(connection, { authFor: (registry) => credentials.authFor(registry), events, containers }),
+    files: new FileService(connection),
+    engines,
   };
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { createCore } from '../core';
-import { headlessHost } from '../host/host-adapter';
+import { PortholeError } from '../../shared/errors';
+import { withCore, type CoreClient } from './core-client';
+import { measureVmCommand } from './compare-vm';
 import type { CompareModel } from '../../shared/api/compare';
 import { formatBinary, formatDecimal, formatDuration } from '../../shared/compare-units';
 
@@ -10,7 +11,13 @@ Measures the running containers (memory without page cache, CPU over an interval
 writable-layer sizes, start time) and sets them beside the same workloads as VMs of a profile.
   --json           print one JSON object
   --profile <id>   VM profile (default azure-b1s); see the app's Container vs VM panel for the list
-  --interval-ms N  CPU interval: two samples this far apart (default 1000)`;
+  --interval-ms N  CPU interval: two samples this far apart, 1000 to 60000 (default 1000)
+
+       porthole compare --measure-vm <container> [--json] [--tcg] [--kernel <vmlinuz>]
+Boots the container's workload as a local QEMU VM and measures both: start until the port answers,
+memory, disk, idle CPU. Needs QEMU, a Linux kernel and a static busybox (it says what to install).
+  --tcg            skip hardware acceleration (TCG emulation only)
+  --kernel <path>  the kernel to boot (default: found in /boot)`;
 
 /** The CLI's JSON: the panel's model with the VM side flattened to the figures a script wants first. */
 export function toCliJson(model: CompareModel): object {
@@ -78,6 +85,9 @@ export async function compareCommand(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       profile: { type: 'string' },
       'interval-ms': { type: 'string', default: '1000' },
+      'measure-vm': { type: 'string' },
+      tcg: { type: 'boolean', default: false },
+      kernel: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -86,23 +96,36 @@ export async function compareCommand(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const interval = Number(values['interval-ms']);
-  if (!Number.isInteger(interval) || interval < 100 || interval > 60_000) {
-    console.error('porthole compare: --interval-ms must be a whole number from 100 to 60000.');
-    return 2;
-  }
-  const core = createCore(headlessHost('cli'));
-  try {
-    await core.connection.waitUntilConnected(10_000);
-    const compare = core.services.compare;
-    await compare.profiles.get(values.profile); // fail fast on an unknown profile
-    await compare.snapshot(values.profile); // first sample: CPU needs an interval
-    await new Promise((resolve) => setTimeout(resolve, interval));
-    const model = await compare.snapshot(values.profile);
+  const measured = values['measure-vm'];
+  if (measured) return measureVmCommand({ container: measured, json: values.json, tcg: values.tcg, kernel: values.kernel });
+  const intervalMs = Number(values['interval-ms']);
+  return withCore(async (client) => {
+    await client.core.connection.waitUntilConnected(10_000);
+    const model = await secondSample(client, { profileId: values.profile, intervalMs }).catch((error: unknown) => {
+      if (!(error instanceof PortholeError) || error.code !== 'VALIDATION') throw error;
+      console.error(`porthole compare: ${error.message.replace(/^intervalMs:.*/, '--interval-ms must be a whole number from 1000 to 60000.')}`);
+      return null;
+    });
+    if (!model) return 2;
     console.log(values.json ? JSON.stringify(toCliJson(model)) : toTable(model));
     return 0;
-  } finally {
-    core.services.compare.dispose();
-    core.stop();
-  }
+  });
+}
+
+/** The `compare:watch` stream's second model: CPU needs two samples an interval apart. */
+async function secondSample(client: CoreClient, params: { profileId?: string; intervalMs: number }): Promise<CompareModel> {
+  const stop = new AbortController();
+  let seen = 0;
+  let model: CompareModel | null = null;
+  await client
+    .stream('compare:watch', params, (m) => {
+      if (++seen < 2) return;
+      model = m;
+      stop.abort();
+    }, stop.signal)
+    .catch((error: unknown) => {
+      if (!model) throw error;
+    });
+  if (!model) throw new PortholeError('INTERNAL', 'The measurement ended before its second sample.');
+  return model;
 }

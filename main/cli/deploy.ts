@@ -1,13 +1,23 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { appName, deployRunParams, registryMirror, type DeployEvent, type DeployPlan } from '../../shared/api/deploy';
+import { appName, registryMirror, type DeployEvent, type DeployPlan, type DeployResult } from '../../shared/api/deploy';
 import { PortholeError } from '../../shared/errors';
 import { toApiError } from '../engine/errors';
-import { detectPlan } from '../deploy/detect';
-import { EngineConnection } from '../engine/connection';
-import { DeployService } from '../deploy/deploy-service';
+import { withCore, type CoreClient } from './core-client';
+import { explainPlan, missingRequiredEnv } from './explain-plan';
 
-const USAGE = 'Usage: porthole deploy <folder> [--port N] [--name NAME] [--registry-mirror HOST[:PORT]] [--dry-run] [--json]';
+const USAGE = 'Usage: porthole deploy <folder> [--port N] [--name NAME] [--env NAME=VALUE]… [--registry-mirror HOST[:PORT]] [--dry-run] [--json] [--explain]';
+
+/** `--env NAME=VALUE` (repeatable) → a record, or the first malformed entry. */
+function parseEnvFlags(flags: string[]): { env: Record<string, string> } | { bad: string } {
+  const env: Record<string, string> = {};
+  for (const flag of flags) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(flag);
+    if (!m) return { bad: flag };
+    env[m[1]] = m[2];
+  }
+  return { env };
+}
 
 /** The plan as `--dry-run --json` prints it: these keys, null where unknown. */
 export function planJson(plan: DeployPlan): Record<string, unknown> {
@@ -24,6 +34,9 @@ export function planJson(plan: DeployPlan): Record<string, unknown> {
     name: plan.name,
     dockerfile: plan.dockerfile,
     sources: plan.sources,
+    snippets: plan.snippets,
+    findings: plan.findings,
+    requiredEnv: plan.requiredEnv,
   };
 }
 
@@ -40,6 +53,8 @@ function printPlan(plan: DeployPlan): void {
   row('Port', plan.port === null ? null : `${plan.port} (${plan.portConfidence} confidence)`, plan.sources.port);
   row('Env', plan.env.join(', '), plan.sources.env);
   row('Name', plan.name, plan.sources.name);
+  for (const r of plan.requiredEnv) console.log(`  required env    ${r.name}   (from ${r.source}${r.snippet ? `: ${r.snippet}` : ''})${r.providedBy ? ` — set by ${r.providedBy}` : ''}`);
+  for (const f of plan.findings) console.log(`  ${f.warning ? 'warning' : f.rule}: ${f.text} (${f.source})`);
   for (const note of plan.notes) console.log(`  note: ${note}`);
   console.log(`\n${plan.dockerfilePath}${plan.usesOwnDockerfile ? ' (the folder\'s own)' : ' (generated)'}:\n${plan.dockerfile.replace(/^/gm, '  | ')}`);
 }
@@ -77,13 +92,18 @@ function fail(json: boolean, message: string, code: number): number {
   return code;
 }
 
-export async function deployCommand(argv: string[]): Promise<number> {
+/** A client of the core like the window: plan and deploy through the router (same checks, data folder, credentials). */
+export function deployCommand(argv: string[]): Promise<number> {
+  return withCore((client) => deploy(client, argv));
+}
+
+async function deploy(client: CoreClient, argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { port: { type: 'string' }, name: { type: 'string' }, 'registry-mirror': { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+      options: { port: { type: 'string' }, name: { type: 'string' }, env: { type: 'string', multiple: true }, explain: { type: 'boolean', default: false }, 'registry-mirror': { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
       strict: true,
     });
   } catch (error) {
@@ -99,38 +119,46 @@ export async function deployCommand(argv: string[]): Promise<number> {
   const mirror = values['registry-mirror'];
   if (mirror !== undefined && !registryMirror.safeParse(mirror).success) return fail(json, `--registry-mirror "${mirror}" must look like HOST[:PORT], e.g. 127.0.0.1:5000.`, 2);
 
+  const envFlags = parseEnvFlags(values.env ?? []);
+  if ('bad' in envFlags) return fail(json, `--env "${envFlags.bad}" must look like NAME=VALUE.`, 2);
+  const given = new Set(Object.keys(envFlags.env));
+
   let plan: DeployPlan;
   try {
-    plan = await detectPlan(resolve(positionals[0]), { registryMirror: mirror, overrides: { port, name: values.name } });
+    plan = await client.invoke('deploy:plan', { folder: resolve(positionals[0]), registryMirror: mirror, overrides: { port, name: values.name } });
   } catch (error) {
     return fail(json, toApiError(error).message, 1);
   }
+  if (values.explain && !json) console.log(explainPlan(plan, given).join('\n'));
   if (values['dry-run']) {
     if (json) console.log(JSON.stringify(planJson(plan)));
-    else printPlan(plan);
+    else if (!values.explain) printPlan(plan);
     return 0;
   }
-  if (!json) printPlan(plan);
+  if (!json && !values.explain) printPlan(plan);
+  const missing = missingRequiredEnv(plan, given);
+  if (missing.length) {
+    return fail(json, `the app needs ${missing.map((r) => `${r.name} (${r.source}${r.snippet ? `: ${r.snippet}` : ''})`).join(', ')}; give ${missing.length === 1 ? 'it' : 'them'} with ${missing.map((r) => `--env ${r.name}=…`).join(' ')} or in .env.`, 1);
+  }
   if (!plan.usesOwnDockerfile && (!plan.startArgs || plan.port === null)) return fail(json, 'Porthole cannot tell how to start this app. Add scripts.start / a Procfile, or pass the port with --port.', 1);
   if (plan.port === null) return fail(json, 'Porthole cannot tell which port the app listens on: pass --port N.', 1);
 
-  const connection = new EngineConnection({ log: () => {} });
-  connection.start();
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
   try {
-    await connection.waitUntilConnected(15_000);
-    const service = new DeployService(connection);
-    const params = deployRunParams.parse({ folder: plan.folder, name: plan.name, port: plan.port, dockerfile: plan.dockerfile, dockerignore: plan.dockerignore });
+    await client.core.connection.waitUntilConnected(15_000);
+    const params = { folder: plan.folder, name: plan.name, port: plan.port, dockerfile: plan.dockerfile, dockerignore: plan.dockerignore, env: envFlags.env };
     if (!json) console.log('\nDeploying…');
-    const result = await service.run(params, json ? () => {} : eventPrinter(), abort.signal);
+    const print = json ? () => {} : eventPrinter();
+    let finished: DeployResult | null = null;
+    await client.stream('deploy:run', params, (e) => (e.kind === 'done' ? (finished = e.result) : print(e)), abort.signal);
+    const result = finished as DeployResult | null;
+    if (!result) return fail(json, 'The deploy ended without a result.', 1);
     if (json) console.log(JSON.stringify({ url: result.url, container: result.container, image: result.image }));
     else console.log(`\n${plan.name} answers at ${result.url}${result.portMoved ? ` (port ${plan.port} was taken, so it moved to ${result.hostPort})` : ''}`);
     return 0;
   } catch (error) {
     const apiError = error instanceof PortholeError ? error.toApiError() : toApiError(error);
     return fail(json, apiError.message, 1);
-  } finally {
-    connection.stop();
   }
 }

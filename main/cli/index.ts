@@ -1,8 +1,11 @@
 import { serveCommand } from './serve';
 import { compareCommand } from './compare';
 import { deployCommand } from './deploy';
+import { applyContextOption } from './context-option';
 
-const USAGE = `Usage: porthole <command> [options]
+const USAGE = `Usage: porthole [--context NAME] <command> [options]
+
+  --context NAME, -c NAME   Use this docker context (default: DOCKER_HOST, DOCKER_CONTEXT, then the CLI's current context)
 
 Commands:
   serve [--port N] [--host ADDR --allow-remote]   Serve the Porthole UI on http://127.0.0.1:N with a per-launch token
@@ -19,7 +22,13 @@ const COMMANDS: Record<string, Command> = {
   deploy: deployCommand,
 };
 
-async function main(argv: string[]): Promise<number> {
+async function main(args: string[]): Promise<number> {
+  const chosen = applyContextOption(args);
+  if ('error' in chosen) {
+    console.error(chosen.error);
+    return 2;
+  }
+  const argv = chosen.argv;
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
     console.log(USAGE);

@@ -32,7 +32,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     console.warn(`porthole serve: WARNING: listening on ${host}, not loopback. The token is all that stands between the network and your Docker Engine.`);
   }
   guardProcess((m) => console.error(m));
-  const core = createCore(headlessHost('browser-host'), { log: (m) => console.error(m) });
+  const core = createCore(headlessHost(), { log: (m) => console.error(m) });
   const staticRoot = join(__dirname, '..', 'renderer');
   const browserHost = await startBrowserHost({ core, staticRoot, host, port });
   await firstStatus(core.connection, 3_000);

@@ -4,20 +4,9 @@ import { buildModel } from './model';
 import { ProfileStore } from './profile-store';
 import { CompareSampler } from './sampler';
 import { StartTracker, firstPublishedTcpPort } from './start-tracker';
+import { sleep } from '../lib/sleep';
+import * as engine from '../engine/gateway';
 
-/** Waits `ms` or until `signal` aborts, whichever comes first; clears its timer either way. */
-export function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 /** The Container vs VM panel's back end: measured containers, the same workloads as VMs, and the profiles. */
 export class CompareService {
@@ -29,8 +18,8 @@ export class CompareService {
   constructor(connection: EngineConnection, store = new ProfileStore()) {
     this.profiles = store;
     this.tracker = new StartTracker(connection, async (id) => {
-      const raw = await connection.client().getContainer(id).inspect();
-      return firstPublishedTcpPort(raw.NetworkSettings?.Ports as never);
+      const raw = await engine.inspectContainer(connection.client().getContainer(id));
+      return firstPublishedTcpPort(raw.NetworkSettings?.Ports);
     });
     this.sampler = new CompareSampler(connection, this.tracker);
   }
@@ -53,7 +42,7 @@ export class CompareService {
         const model = await this.snapshot(params.profileId, signal);
         if (signal.aborted) break;
         emit(model);
-        await pause(Math.max(250, params.intervalMs - (Date.now() - started)), signal);
+        await sleep(Math.max(250, params.intervalMs - (Date.now() - started)), signal);
       }
     } catch (error) {
       if (!signal.aborted) throw error;

@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../lib/atomic-file';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { PortholeError } from '../../shared/errors';
 import { profileFile, vmProfile, type ProfileList, type VmProfile, type VmProfileInput } from '../../shared/api/compare';
@@ -87,9 +88,6 @@ export class ProfileStore {
 
   private async write(profiles: VmProfile[]): Promise<void> {
     const content = profileFile.parse({ version: 1, profiles });
-    await mkdir(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(content, null, 2)}\n`, 'utf8');
-    await rename(tmp, this.file);
+    await writeFileAtomic(this.file, `${JSON.stringify(content, null, 2)}\n`);
   }
 }

@@ -6,6 +6,7 @@ import type { HostFacts } from './model';
 import type { StartTracker } from './start-tracker';
 import { MAX_PLAUSIBLE_START_MS, parseEngineTime, startFromInspect, type InspectFacts } from './start-from-inspect';
 import { readDiskUsage } from '../system/disk-usage';
+import * as engine from '../engine/gateway';
 
 const DF_MAX_AGE_MS = 10_000;
 const INFO_MAX_AGE_MS = 30_000;
@@ -84,9 +85,8 @@ export class CompareSampler {
 
   private async measure(c: Dockerode.ContainerInfo, disk: DiskFacts, oneShot: boolean, signal?: AbortSignal): Promise<ContainerCost> {
     const container = this.docker.getContainer(c.Id);
-    const statsOptions = oneShot ? { stream: false, 'one-shot': true } : { stream: false };
     const [raw, facts] = await Promise.all([
-      container.stats({ ...statsOptions, abortSignal: signal } as never) as unknown as Promise<RawStats>,
+      engine.statsOnce<RawStats>(container, oneShot, signal),
       this.inspectFacts(c.Id),
     ]);
     const atMs = Date.parse(raw.read) || Date.now();

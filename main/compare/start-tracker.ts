@@ -1,6 +1,6 @@
 import type { EngineEvent } from '../../shared/dto';
 import type { EngineConnection } from '../engine/connection';
-import { waitForAnswer } from './port-probe';
+import { waitForAnswer } from '../lib/port-probe';
 
 export interface StartTiming {
   createdMs: number;

@@ -6,12 +6,18 @@ import type { ActionOutcome, ContainerAction, RemovePreview, runInput } from '..
 import type { EngineConnection } from '../engine/connection';
 import { isNotModified, isPortInUseMessage, toApiError } from '../engine/errors';
 import { toContainerDetail, toContainerSummary } from '../engine/mappers';
+import * as engine from '../engine/gateway';
 import { findFreePort, isPortFree } from '../lib/ports';
+import type { CoreEvents } from '../lib/event-bus';
+import { BULK_CONCURRENCY, mapBounded } from '../lib/bounded';
 
 type RunParsed = z.output<typeof runInput>;
 
 export class ContainerService {
-  constructor(private readonly connection: EngineConnection) {}
+  constructor(
+    private readonly connection: EngineConnection,
+    private readonly events?: CoreEvents,
+  ) {}
 
   private get docker(): Dockerode {
     return this.connection.client();
@@ -19,35 +25,38 @@ export class ContainerService {
 
   /** Never asks for sizes here (`size=true` makes the engine walk every layer). */
   async list(all: boolean, ids?: string[]): Promise<ContainerSummary[]> {
-    const raw = await this.docker.listContainers(ids ? { all, filters: { id: ids } } : { all });
+    const raw = await engine.listContainers(this.docker, ids ? { all, filters: { id: ids } } : { all });
     return raw.map(toContainerSummary);
   }
 
   async inspect(id: string): Promise<ContainerDetail> {
-    return toContainerDetail(await this.docker.getContainer(id).inspect());
+    return toContainerDetail(await engine.inspectContainer(this.docker.getContainer(id)));
   }
 
   async act(ids: string[], action: ContainerAction): Promise<ActionOutcome[]> {
-    return Promise.all(
-      ids.map(async (id): Promise<ActionOutcome> => {
+    return mapBounded(
+      ids,
+      BULK_CONCURRENCY,
+      async (id): Promise<ActionOutcome> => {
         try {
-          const container = this.docker.getContainer(id) as unknown as Record<ContainerAction, () => Promise<unknown>>;
-          await container[action]();
+          await engine.actOnContainer(this.docker.getContainer(id), action);
           return { id, ok: true };
         } catch (error) {
           if (isNotModified(error)) return { id, ok: true };
           const { code, message } = toApiError(error);
           return { id, ok: false, error: { code, message } };
         }
-      }),
+      },
     );
   }
 
   /** What removal destroys (the writable layer, measured now) and what stays (volumes, binds). */
   async removePreview(ids: string[]): Promise<RemovePreview[]> {
-    return Promise.all(
-      ids.map(async (id) => {
-        const c = (await this.docker.getContainer(id).inspect({ size: true } as Dockerode.ContainerInspectOptions)) as unknown as Dockerode.ContainerInspectInfo & { SizeRw?: number };
+    return mapBounded(
+      ids,
+      BULK_CONCURRENCY,
+      async (id) => {
+        const c = await engine.inspectContainerSize(this.docker.getContainer(id));
         return {
           id: c.Id,
           name: c.Name.replace(/^\//, ''),
@@ -55,22 +64,24 @@ export class ContainerService {
           writableBytes: c.SizeRw ?? 0,
           keeps: (c.Mounts ?? []).map((m) => ({ type: m.Type, name: m.Name || undefined, source: m.Source, destination: m.Destination })),
         };
-      }),
+      },
     );
   }
 
   /** Removes containers; anonymous and named volumes are kept (`v=false`), as the preview says. */
   async remove(ids: string[], force: boolean): Promise<ActionOutcome[]> {
-    return Promise.all(
-      ids.map(async (id): Promise<ActionOutcome> => {
+    return mapBounded(
+      ids,
+      BULK_CONCURRENCY,
+      async (id): Promise<ActionOutcome> => {
         try {
-          await this.docker.getContainer(id).remove({ force, v: false });
+          await engine.removeContainer(this.docker.getContainer(id), { force, v: false });
           return { id, ok: true };
         } catch (error) {
           const { code, message } = toApiError(error);
           return { id, ok: false, error: { code, message } };
         }
-      }),
+      },
     );
   }
 
@@ -79,9 +90,8 @@ export class ContainerService {
    * removed again, so nothing half-made is left behind.
    */
   async run(input: RunParsed): Promise<{ id: string; name: string; urls: string[] }> {
-    await this.docker
-      .getImage(input.image)
-      .inspect()
+    await engine
+      .inspectImage(this.docker, input.image)
       .catch((error: unknown) => {
         const apiError = toApiError(error);
         if (apiError.code === 'NOT_FOUND') {
@@ -99,7 +109,7 @@ export class ContainerService {
       exposed[key] = {};
       (bindings[key] ??= []).push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
     }
-    const container = await this.docker.createContainer({
+    const container = await engine.createContainer(this.docker, {
       Image: input.image,
       name: input.name,
       Env: input.env,
@@ -114,19 +124,33 @@ export class ContainerService {
       },
     });
     try {
-      await container.start();
+      await engine.actOnContainer(container, 'start');
     } catch (error) {
-      await container.remove({ force: true }).catch(() => {});
+      await engine.removeContainer(container, { force: true }).catch(() => {});
       const apiError = toApiError(error);
       if (isPortInUseMessage(apiError.message)) throw new PortholeError('PORT_IN_USE', apiError.message);
       throw new PortholeError(apiError.code, `The container could not start: ${apiError.message}`);
     }
-    const info = await container.inspect();
-    return {
-      id: info.Id,
-      name: info.Name.replace(/^\//, ''),
-      urls: input.ports.filter((p) => p.protocol === 'tcp').map((p) => `http://${loopbackFor(p.hostIp)}:${p.hostPort}`),
-    };
+    const info = await engine.inspectContainer(container);
+    const ran = { id: info.Id, name: info.Name.replace(/^\//, '') };
+    this.events?.emit('container:ran', { ...ran, input });
+    return { ...ran, urls: input.ports.filter((p) => p.protocol === 'tcp').map((p) => `http://${loopbackFor(p.hostIp)}:${p.hostPort}`) };
+  }
+
+  /** Renames one container (the deploy swap: `app` → `app-previous-…` and back). */
+  async rename(id: string, name: string): Promise<void> {
+    await engine.renameContainer(this.docker.getContainer(id), name);
+  }
+
+  /** Stops one container, giving it `graceSeconds` before the engine kills it; an already stopped one is fine. */
+  async stop(id: string, graceSeconds = 10): Promise<void> {
+    await engine.actOnContainer(this.docker.getContainer(id), 'stop', { t: graceSeconds }).catch((error: unknown) => {
+      if (!isNotModified(error)) throw error;
+    });
+  }
+
+  async setRestartPolicy(id: string, policy: RunParsed['restartPolicy']): Promise<void> {
+    await engine.updateRestartPolicy(this.docker.getContainer(id), policy);
   }
 
   private async assertPortFree(port: number, hostIp: string): Promise<void> {

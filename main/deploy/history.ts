@@ -1,7 +1,9 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../lib/atomic-file';
 import { join } from 'node:path';
 import type { DeployHistoryEntry } from '../../shared/api/deploy';
 import { dataDir } from '../lib/data-dir';
+import type { CoreEvents } from '../lib/event-bus';
 
 const KEEP_PER_APP = 20;
 
@@ -14,7 +16,10 @@ const KEEP_PER_APP = 20;
 export class DeployHistory {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dir: string = dataDir()) {}
+  constructor(
+    private readonly dir: string = dataDir(),
+    private readonly events?: CoreEvents,
+  ) {}
 
   private get file(): string {
     return join(this.dir, 'deploy-history.json');
@@ -35,10 +40,8 @@ export class DeployHistory {
         counts.set(e.app, n);
         return n <= KEEP_PER_APP;
       });
-      await mkdir(this.dir, { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(kept, null, 1));
-      await rename(tmp, this.file);
+      await writeFileAtomic(this.file, JSON.stringify(kept, null, 1));
+      this.events?.emit('deploy:finished', entry);
     });
     this.queue = next.catch(() => {});
     return next;

@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import type { Readable } from 'node:stream';
 import Dockerode from 'dockerode';
 import { PortholeError } from '../../shared/errors';
 import type { EngineEvent, EngineStatus } from '../../shared/dto';
@@ -7,6 +6,7 @@ import { discoverEngine, type DiscoveryResult } from './discovery';
 import { JsonLinesParser } from './json-lines';
 import { normaliseEvent } from './event-normaliser';
 import { toApiError } from './errors';
+import * as engine from './gateway';
 
 export interface ConnectionOptions {
   /** Finds the engine; called again before every reconnect so a newly started engine is picked up. */
@@ -33,6 +33,7 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
   private eventsAbort: AbortController | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private delayMs: number;
+  private problem: string | null = null;
   private stopped = true;
   private readonly discover: () => DiscoveryResult;
   private readonly backoff: { initialMs: number; maxMs: number };
@@ -54,7 +55,7 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
   client(): Dockerode {
     if (!this.docker) this.refreshTarget();
     if (!this.docker) {
-      throw new PortholeError('ENGINE_UNAVAILABLE', 'No Docker Engine was found.', { tried: this.statusTried() });
+      throw new PortholeError('ENGINE_UNAVAILABLE', this.problem ?? 'No Docker Engine was found.', { tried: this.statusTried() });
     }
     return this.docker;
   }
@@ -71,6 +72,33 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
     this.retryTimer = null;
     this.eventsAbort?.abort();
     this.eventsAbort = null;
+  }
+
+  /** Looks for the engine again now instead of at the next backoff step (an engine was just started). */
+  retryNow(): void {
+    // Only while waiting between attempts: an attempt already in flight reports by itself.
+    if (this.stopped || !this.retryTimer) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.delayMs = this.backoff.initialMs;
+    void this.attempt();
+  }
+
+  /**
+   * Drops the client and the events stream and connects again from `discover` (the user switched
+   * engines). Statuses go `connecting` → `connected`/`unavailable`, so consumers re-list as after a reconnect.
+   */
+  retarget(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.eventsAbort?.abort();
+    this.eventsAbort = null;
+    this.docker = null;
+    this.endpoint = '';
+    this.delayMs = this.backoff.initialMs;
+    if (this.stopped) return;
+    this.setStatus({ state: 'connecting', endpoint: '', source: '' });
+    void this.attempt();
   }
 
   /** Resolves once the status is `connected` (or rejects after `timeoutMs`). */
@@ -96,7 +124,14 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
   }
 
   private refreshTarget(): DiscoveryResult {
-    const found = this.discover();
+    let found: DiscoveryResult;
+    try {
+      found = this.discover();
+    } catch (error) {
+      // Discovery must never end the process: a surprise there is reported like any other unreachable engine.
+      found = { target: null, tried: [], problem: `Looking for the Docker Engine failed: ${String((error as Error)?.message ?? error)}` };
+    }
+    this.problem = found.problem ?? null;
     if (!found.target) {
       this.docker = null;
       this.endpoint = '';
@@ -121,14 +156,16 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
     const found = this.refreshTarget();
     const target = found.target;
     if (!target || !this.docker) {
-      this.unavailable('', '', 'No Docker Engine socket or address was found.', found.tried);
+      this.unavailable('', '', found.problem ?? 'No Docker Engine socket or address was found.', found.tried);
       return;
     }
     const docker = this.docker;
     try {
-      await docker.ping();
-      const version = await docker.version();
-      if (this.stopped) return;
+      // A socket that accepts and never answers is an unavailable engine, not a hang.
+      await engine.ping(docker);
+      const version = await engine.version(docker);
+      // A switch (retarget) during this attempt made it stale: the new attempt reports.
+      if (this.stopped || docker !== this.docker) return;
       await this.openEvents(docker);
       this.delayMs = this.backoff.initialMs;
       this.setStatus({
@@ -139,6 +176,7 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
         apiVersion: version.ApiVersion,
       });
     } catch (error) {
+      if (docker !== this.docker) return;
       this.unavailable(target.endpoint, target.source, toApiError(error).message, found.tried);
     }
   }
@@ -155,7 +193,7 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
     this.eventsAbort?.abort();
     const abort = new AbortController();
     this.eventsAbort = abort;
-    const stream = (await docker.getEvents({ abortSignal: abort.signal } as Dockerode.GetEventsOptions)) as unknown as Readable;
+    const stream = await engine.events(docker, abort.signal);
     const parser = new JsonLinesParser(
       ({ value, text }) => {
         const event = normaliseEvent(value, text);

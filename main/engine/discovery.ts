@@ -15,6 +15,8 @@ export interface DiscoveryResult {
   target: EngineTarget | null;
   /** Every place looked at, in order, for the "not reachable" screen. */
   tried: string[];
+  /** Set when an explicit choice (DOCKER_HOST, a context) could not be used: what is wrong and where it came from. */
+  problem?: string;
 }
 
 export interface DiscoveryEnv {
@@ -72,6 +74,20 @@ export function parseDockerHost(host: string, env: NodeJS.ProcessEnv = {}, readT
   throw new Error(`unsupported engine address "${host}" (use unix://, tcp://, ssh:// or npipe://)`);
 }
 
+/** parseDockerHost for a user-given value: a malformed one becomes a sentence naming the value and its origin. */
+function parseFrom(host: string, from: string, env: NodeJS.ProcessEnv, readText: DiscoveryEnv['readText']): Dockerode.DockerOptions | string {
+  const shown = JSON.stringify(host.slice(0, 200));
+  try {
+    const options = parseDockerHost(host, env, readText);
+    if ('socketPath' in options && !options.socketPath) throw new Error('the socket path is empty');
+    if ('host' in options && options.protocol !== 'ssh' && !options.host) throw new Error('the host name is empty');
+    return options;
+  } catch (error) {
+    const why = /Invalid URL/i.test(String(error)) ? 'it is not an address' : String((error as Error).message ?? error);
+    return `${from} is set to ${shown}, which Porthole cannot use: ${why}. Write it as unix:///path/to/docker.sock, tcp://host:2375, ssh://user@host or npipe:////./pipe/name, or unset it.`;
+  }
+}
+
 function contextEndpoint(name: string, d: DiscoveryEnv): string | null {
   const metaRoot = join(d.env.DOCKER_CONFIG ?? join(d.home, '.docker'), 'contexts', 'meta');
   for (const dir of d.listDir(metaRoot)) {
@@ -100,7 +116,8 @@ function currentContext(d: DiscoveryEnv): { name: string; from: string } | null 
   }
 }
 
-function candidateSockets(d: DiscoveryEnv): { path: string; label: string }[] {
+/** The sockets Porthole looks at by itself, in order (also listed as engines by main/engines/). */
+export function candidateSockets(d: DiscoveryEnv): { path: string; label: string }[] {
   if (d.platform === 'win32') {
     return [
       { path: '\\\\.\\pipe\\docker_engine', label: 'Docker Desktop pipe' },
@@ -131,14 +148,18 @@ export function discoverEngine(d: DiscoveryEnv = realDiscoveryEnv()): DiscoveryR
   const tried: string[] = [];
   if (d.env.DOCKER_HOST) {
     tried.push(`DOCKER_HOST=${d.env.DOCKER_HOST}`);
-    return { target: { endpoint: d.env.DOCKER_HOST, source: 'DOCKER_HOST', options: parseDockerHost(d.env.DOCKER_HOST, d.env, d.readText) }, tried };
+    const options = parseFrom(d.env.DOCKER_HOST, 'The environment variable DOCKER_HOST', d.env, d.readText);
+    if (typeof options === 'string') return { target: null, tried, problem: options };
+    return { target: { endpoint: d.env.DOCKER_HOST, source: 'DOCKER_HOST', options }, tried };
   }
   const context = currentContext(d);
   if (context && context.name !== 'default') {
     const host = contextEndpoint(context.name, d);
     tried.push(`docker context "${context.name}" (from ${context.from})`);
     if (host) {
-      return { target: { endpoint: host, source: `docker context "${context.name}"`, options: parseDockerHost(host, {}, d.readText) }, tried };
+      const options = parseFrom(host, `The endpoint of docker context "${context.name}" (chosen by ${context.from})`, {}, d.readText);
+      if (typeof options === 'string') return { target: null, tried, problem: options };
+      return { target: { endpoint: host, source: `docker context "${context.name}"`, options }, tried };
     }
   }
   const sockets = candidateSockets(d);

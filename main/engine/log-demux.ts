@@ -25,27 +25,58 @@ export class LogDemuxer {
   }
 }
 
-/** Turns byte chunks of one stream into whole lines (UTF-8 safe); `end` yields a last unterminated line. */
+/** Longest line kept (characters); the rest of a longer line is dropped and the line marked truncated. */
+export const MAX_LINE_CHARS = 64 * 1024;
+
+/**
+ * Turns byte chunks of one stream into whole lines (UTF-8 safe); `end` yields a last unterminated line.
+ * Linear in the input: each chunk is scanned once, and a line without a newline is capped at
+ * `maxChars` (the rest is dropped until the next newline) instead of growing without limit.
+ */
 export class LineSplitter {
   private readonly decoder = new TextDecoder('utf-8');
-  private pending = '';
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private truncated = false;
 
-  constructor(private readonly onLine: (line: string) => void) {}
+  constructor(
+    private readonly onLine: (line: string, truncated: boolean) => void,
+    private readonly maxChars = MAX_LINE_CHARS,
+  ) {}
 
   push(chunk: Uint8Array): void {
-    this.pending += this.decoder.decode(chunk, { stream: true });
-    let newline = this.pending.indexOf('\n');
+    const text = this.decoder.decode(chunk, { stream: true });
+    let start = 0;
+    let newline = text.indexOf('\n', start);
     while (newline !== -1) {
-      this.onLine(this.pending.slice(0, newline).replace(/\r$/, ''));
-      this.pending = this.pending.slice(newline + 1);
-      newline = this.pending.indexOf('\n');
+      this.keep(text.slice(start, newline));
+      this.emit(true);
+      start = newline + 1;
+      newline = text.indexOf('\n', start);
     }
+    if (start < text.length) this.keep(text.slice(start));
   }
 
   end(): void {
-    this.pending += this.decoder.decode();
-    if (this.pending.length > 0) this.onLine(this.pending);
-    this.pending = '';
+    this.keep(this.decoder.decode());
+    if (this.pendingLength > 0 || this.truncated) this.emit(false);
+  }
+
+  private keep(piece: string): void {
+    const room = this.maxChars - this.pendingLength;
+    if (piece.length > room) this.truncated = true;
+    const kept = piece.length > room ? piece.slice(0, Math.max(0, room)) : piece;
+    if (kept.length === 0) return;
+    this.pending.push(kept);
+    this.pendingLength += kept.length;
+  }
+
+  private emit(stripCr: boolean): void {
+    const line = this.pending.join('');
+    this.onLine(stripCr && !this.truncated ? line.replace(/\r$/, '') : line, this.truncated);
+    this.pending = [];
+    this.pendingLength = 0;
+    this.truncated = false;
   }
 }
 

@@ -2,7 +2,6 @@ import type { SecretStore } from '../lib/secrets';
 
 /** What differs between the Electron shell and the browser host. */
 export interface HostAdapter {
-  kind: 'electron' | 'browser-host' | 'cli';
   /** What the UI may offer on this host. */
   capabilities: { folderPicker: boolean; openExternal: boolean };
   /** Opens an http(s) URL in the user's browser; false when this host cannot (the page opens it itself). */
@@ -13,8 +12,8 @@ export interface HostAdapter {
   secrets?: SecretStore;
 }
 
-export const headlessHost = (kind: HostAdapter['kind']): HostAdapter => ({
-  kind,
+/** The browser host and the CLI: no native dialogs; the page opens links itself. */
+export const headlessHost = (): HostAdapter => ({
   capabilities: { folderPicker: false, openExternal: false },
   openExternal: async () => false,
   pickFolder: async () => null,

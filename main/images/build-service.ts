@@ -9,6 +9,7 @@ import { JsonLinesParser } from '../engine/json-lines';
 import { toApiError } from '../engine/errors';
 import { pumpUntilDone } from '../lib/stream-util';
 import { listContextEntries } from './build-context';
+import * as engine from '../engine/gateway';
 
 export interface BuildRequest {
   context: string;
@@ -73,19 +74,12 @@ export async function buildImage(connection: EngineConnection, req: BuildRequest
   const src = await listContextEntries(req.context, req.dockerfile);
   let stream: Readable;
   try {
-    stream = (await connection.client().buildImage(
+    stream = await engine.buildImage(
+      connection.client(),
       { context: req.context, src },
-      {
-        t: req.tag,
-        dockerfile: req.dockerfile,
-        buildargs: req.buildArgs,
-        labels: req.labels,
-        nocache: req.noCache,
-        rm: true,
-        forcerm: true,
-        abortSignal: signal,
-      } as never,
-    )) as unknown as Readable;
+      { t: req.tag, dockerfile: req.dockerfile, buildargs: req.buildArgs, labels: req.labels, nocache: req.noCache, rm: true, forcerm: true },
+      signal,
+    );
   } catch (error) {
     if (/Cannot locate specified Dockerfile/i.test(toApiError(error).message)) {
       throw new PortholeError('VALIDATION', `The engine did not receive ${req.dockerfile}: check that .dockerignore does not exclude it or its folder.`);

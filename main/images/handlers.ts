@@ -1,6 +1,7 @@
 import type { Services } from '../api/services';
 import type { DomainHandlers } from '../api/domain-handlers';
 import { buildImage } from './build-service';
+import { asTask } from '../lib/event-bus';
 
 export function imageHandlers(s: Services) {
   return {
@@ -13,13 +14,13 @@ export function imageHandlers(s: Services) {
     },
     streams: {
       'images:build': async (params, emit, { signal }) => {
-        await buildImage(s.connection, params, emit, signal);
+        await asTask(s.events, 'Building an image…', () => buildImage(s.connection, params, emit, signal));
       },
       'images:pull': async ({ reference }, emit, { signal }) => {
-        await s.registry.pull(reference, emit, signal);
+        await asTask(s.events, `Pulling ${reference}…`, () => s.registry.pull(reference, emit, signal));
       },
       'images:push': async ({ reference }, emit, { signal }) => {
-        await s.registry.push(reference, emit, signal);
+        await asTask(s.events, `Pushing ${reference}…`, () => s.registry.push(reference, emit, signal));
       },
     },
   } satisfies DomainHandlers;

@@ -51,7 +51,10 @@ export class ImageService {
   /** Refuses an image in use unless forced, naming the containers; the engine has the last word. */
   async remove(id: string, force: boolean): Promise<{ removed: string[] }> {
     const image = await this.docker.getImage(id).inspect();
-    const users = await this.usedBy(image.Id);
+    // A tag of an image that has other tags is only untagged (`docker rmi repo:tag`): containers keep their image.
+    const tags = image.RepoTags ?? [];
+    const untagOnly = tags.length > 1 && tags.some((t) => t === id || t === `${id}:latest`);
+    const users = untagOnly ? [] : await this.usedBy(image.Id);
     if (users.length > 0 && !force) {
       const names = users.map((u) => `${u.name} (${u.state})`).join(', ');
       throw new PortholeError('CONFLICT', `This image is used by ${users.length === 1 ? 'the container' : `${users.length} containers:`} ${names}. Remove ${users.length === 1 ? 'it' : 'them'} first, or force the removal.`, { usedBy: users });

@@ -1,12 +1,23 @@
 import { connect } from 'node:net';
+import { sleep } from './sleep';
 
 /**
- * True when something answers on host:port: the connection opens AND at least one byte comes back. A
- * bare connect is not enough — Docker's userland proxy accepts on the published port even while
- * nothing listens in the container, then closes without a byte. An HTTP request is sent so HTTP
- * servers answer; servers that speak first answer anyway.
+ * How to tell that something listens behind a published port. A bare connect is not enough: Docker's
+ * userland proxy accepts on the published port even while nothing listens in the container, then
+ * closes without a byte.
+ * - `http`: a `HEAD /` is sent and at least one byte comes back (servers that speak first pass too);
+ * - `tcp`: the connection opens and either a byte comes back or it stays open for `holdMs`.
  */
-export function portAnswers(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+export type ProbeKind = 'http' | 'tcp';
+
+export interface ProbeOptions {
+  timeoutMs?: number;
+  /** `tcp` only: how long an open, silent connection must last to count as an answer. */
+  holdMs?: number;
+}
+
+export function portAnswers(host: string, port: number, kind: ProbeKind = 'http', options: ProbeOptions = {}): Promise<boolean> {
+  const { timeoutMs = 1000, holdMs = 500 } = options;
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     let settled = false;
@@ -14,11 +25,16 @@ export function portAnswers(host: string, port: number, timeoutMs = 1000): Promi
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(hold);
       socket.destroy();
       resolve(answered);
     };
-    const timer = setTimeout(() => done(false), timeoutMs);
-    socket.once('connect', () => socket.write(`HEAD / HTTP/1.0\r\nHost: ${host}:${port}\r\n\r\n`));
+    const timer = setTimeout(() => done(false), Math.max(timeoutMs, kind === 'tcp' ? holdMs + 100 : 0));
+    let hold: NodeJS.Timeout | undefined;
+    socket.once('connect', () => {
+      if (kind === 'http') socket.write(`HEAD / HTTP/1.0\r\nHost: ${host}:${port}\r\n\r\n`);
+      else hold = setTimeout(() => done(true), holdMs);
+    });
     socket.once('data', () => done(true));
     socket.once('error', () => done(false));
     socket.once('close', () => done(false));
@@ -33,15 +49,7 @@ export async function waitForAnswer(host: string, port: number, signal: AbortSig
   const deadline = performance.now() + giveUpMs;
   while (!signal.aborted && performance.now() < deadline) {
     if (await portAnswers(host, port)) return performance.timeOrigin + performance.now();
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, everyMs);
-      function done() {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      }
-      signal.addEventListener('abort', done, { once: true });
-    });
+    await sleep(everyMs, signal);
   }
   return null;
 }

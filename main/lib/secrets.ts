@@ -5,6 +5,8 @@
 export interface SecretStore {
   /** Human words for the UI: "OS keychain", "memory (this session only)". */
   readonly description: string;
+  /** Something the user must be told about this store (e.g. an unreadable file was set aside), or null. */
+  readonly notice?: string | null;
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;

@@ -7,6 +7,10 @@ export interface TarEntry {
   mode: number;
   mtimeMs: number;
   linkTarget?: string;
+  uid?: number;
+  gid?: number;
+  /** The owner's name, when the archive carries one. */
+  uname?: string;
 }
 
 const BLOCK = 512;
@@ -99,6 +103,9 @@ export async function readTar(
         mode: octal(header, 100, 8),
         mtimeMs: (pax.mtime ? Number(pax.mtime) : octal(header, 136, 12)) * 1000,
         ...(flag === '2' ? { linkTarget: pax.linkpath ?? field(header, 157, 100) } : {}),
+        uid: pax.uid ? Number(pax.uid) : octal(header, 108, 8),
+        gid: pax.gid ? Number(pax.gid) : octal(header, 116, 8),
+        ...(pax.uname || field(header, 265, 32) ? { uname: pax.uname ?? field(header, 265, 32) } : {}),
       };
       longName = null;
       pax = {};

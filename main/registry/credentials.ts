@@ -28,6 +28,12 @@ export class CredentialStore {
     return this.secrets.description;
   }
 
+  /** Read after a first use: a corrupt store is only discovered when it is loaded. */
+  async storageState(): Promise<{ description: string; notice: string | null }> {
+    await this.secrets.keys().catch(() => []);
+    return { description: this.secrets.description, notice: this.secrets.notice ?? null };
+  }
+
   async list(): Promise<RegistryAccount[]> {
     const keys = (await this.secrets.keys()).filter((k) => k.startsWith(KEY_PREFIX));
     const accounts: RegistryAccount[] = [];

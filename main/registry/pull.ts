@@ -1,9 +1,9 @@
-import type { Readable } from 'node:stream';
 import type { TransferProgress } from '../../shared/api/registry';
 import type { EngineConnection } from '../engine/connection';
 import type { RegistryAuth } from './credentials';
 import { splitForPull } from './reference-host';
 import { followTransfer } from './transfer';
+import * as engine from '../engine/gateway';
 
 /**
  * Pulls an image with per-layer progress. Reusable by any feature that needs a missing image (run
@@ -23,7 +23,7 @@ export function pullImage(
     'pull',
     reference,
     async () =>
-      (await connection.client().createImage((auth ?? {}) as never, { fromImage, tag, abortSignal: signal } as never)) as unknown as Readable,
+      engine.pullImage(connection.client(), { fromImage, tag }, auth ?? {}, signal),
     emit,
     signal,
   );

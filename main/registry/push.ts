@@ -1,9 +1,9 @@
-import type { Readable } from 'node:stream';
 import type { TransferProgress } from '../../shared/api/registry';
 import type { EngineConnection } from '../engine/connection';
 import type { RegistryAuth } from './credentials';
 import { splitForPull } from './reference-host';
 import { followTransfer } from './transfer';
+import * as engine from '../engine/gateway';
 
 /** Pushes a local image to its registry with per-layer progress; fails on an error line in the stream. */
 export function pushImage(
@@ -20,7 +20,7 @@ export function pushImage(
     async () => {
       // The engine wants an X-Registry-Auth header even when anonymous ("{}" is fine).
       const image = connection.client().getImage(fromImage);
-      return (await image.push({ tag, authconfig: auth ?? {}, abortSignal: signal } as never)) as unknown as Readable;
+      return engine.pushImage(image, tag, auth ?? {}, signal);
     },
     emit,
     signal,

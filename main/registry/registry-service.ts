@@ -9,6 +9,7 @@ import { pullImage } from './pull';
 import { pushImage } from './push';
 import { DOCKER_HUB, normaliseRegistry, registryOf } from './reference-host';
 import { toRegistryError } from './registry-errors';
+import * as engine from '../engine/gateway';
 
 const HUB_SEARCH_TIMEOUT_MS = 20_000;
 
@@ -67,6 +68,10 @@ export class RegistryService {
     return this.credentials.list();
   }
 
+  storage(): Promise<{ description: string; notice: string | null }> {
+    return this.credentials.storageState();
+  }
+
   signIn(registry: string, username: string, secret: string): Promise<RegistryAccount> {
     return this.credentials.signIn(this.docker, registry, username, secret);
   }
@@ -81,15 +86,10 @@ export class RegistryService {
     if (host !== DOCKER_HUB) return searchCatalog(host, term, limit, await this.credentials.authFor(host));
     if (term.trim() === '') throw new PortholeError('VALIDATION', 'Type what to search Docker Hub for.');
     try {
-      const rows = (await this.docker.searchImages({ term, limit, abortSignal: AbortSignal.timeout(HUB_SEARCH_TIMEOUT_MS) } as never)) as {
-        name: string;
-        description: string;
-        star_count: number;
-        is_official: boolean;
-      }[];
+      const rows = await engine.searchHub(this.docker, term, limit, HUB_SEARCH_TIMEOUT_MS);
       return rows.map((r) => ({ name: r.name, description: r.description ?? '', stars: r.star_count, official: r.is_official, registry: DOCKER_HUB }));
     } catch (error) {
-      if ((error as Error).name === 'TimeoutError') throw new PortholeError('TIMEOUT', `Docker Hub search did not answer within ${HUB_SEARCH_TIMEOUT_MS / 1000} s.`);
+      if (error instanceof PortholeError && error.code === 'TIMEOUT') throw new PortholeError('TIMEOUT', `Docker Hub search did not answer within ${HUB_SEARCH_TIMEOUT_MS / 1000} s.`);
       const mapped = toRegistryError(error);
       if (mapped.code === 'NETWORK') throw new PortholeError('NETWORK', `The Docker Engine could not reach Docker Hub to search: ${mapped.message}`);
       throw mapped;

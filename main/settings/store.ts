@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../lib/atomic-file';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { runInput, type RunInput } from '../../shared/api/containers';
@@ -10,7 +11,12 @@ const notificationSettings = z.object({
 });
 export type NotificationKind = keyof z.infer<typeof notificationSettings>;
 
-const rememberedRun = z.object({ input: runInput, usedAtMs: z.number() });
+const rememberedRun = z.object({
+  input: runInput,
+  usedAtMs: z.number(),
+  /** Names of the env variables the run had; their values (often passwords) are never written to this plain file. */
+  envNames: z.array(z.string().max(1024)).max(512).optional(),
+});
 
 export const settingsSchema = z.object({
   /** Start with only the tray icon; the window is created the first time it is asked for. */
@@ -69,8 +75,9 @@ export class SettingsStore {
   /** Remembers a run so the tray can repeat it; the name is dropped (a second container cannot reuse it). */
   rememberRun(input: RunInput, nowMs = Date.now()): void {
     const parsed = runInput.parse(input);
-    const { name: _name, ...rest } = parsed;
-    const entries = Object.entries({ ...this.current.lastRun, [parsed.image]: { input: rest, usedAtMs: nowMs } })
+    const { name: _name, env, ...rest } = parsed;
+    const envNames = env.map((entry) => entry.slice(0, entry.indexOf('=')));
+    const entries = Object.entries({ ...this.current.lastRun, [parsed.image]: { input: { ...rest, env: [] }, usedAtMs: nowMs, envNames } })
       .sort(([, a], [, b]) => b.usedAtMs - a.usedAtMs)
       .slice(0, MAX_REMEMBERED_RUNS);
     this.save({ ...this.current, lastRun: Object.fromEntries(entries) });
@@ -89,15 +96,25 @@ export class SettingsStore {
     }
     const merged = mergeDefaults(raw);
     const parsed = settingsSchema.safeParse(merged);
-    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+    if (!parsed.success) return DEFAULT_SETTINGS;
+    // A file from an older version may hold env values: forget them and rewrite the file without them.
+    const leaked = Object.values(parsed.data.lastRun).some((r) => r.input.env.length > 0);
+    if (!leaked) return parsed.data;
+    const lastRun = Object.fromEntries(
+      Object.entries(parsed.data.lastRun).map(([image, r]) => [image, { ...r, input: { ...r.input, env: [] }, envNames: r.input.env.map((e) => e.slice(0, e.indexOf('='))) }]),
+    );
+    const cleaned = { ...parsed.data, lastRun };
+    try {
+      writeFileAtomicSync(this.path, JSON.stringify(cleaned, null, 2), { mode: 0o600 });
+    } catch {
+      // read-only data dir: the values stay on disk but are not used
+    }
+    return cleaned;
   }
 
   private save(next: Settings): Settings {
     this.current = settingsSchema.parse(next);
-    mkdirSync(this.dir, { recursive: true });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.current, null, 2), { mode: 0o600 });
-    renameSync(tmp, this.path);
+    writeFileAtomicSync(this.path, JSON.stringify(this.current, null, 2), { mode: 0o600 });
     for (const listener of this.listeners) listener(this.current);
     return this.current;
   }

@@ -5,6 +5,7 @@ import type { EngineConnection } from '../engine/connection';
 import { toApiError } from '../engine/errors';
 import { matchesLabel, readDiskUsage, uniqueImageBytes } from './disk-usage';
 import { HELPER_LABEL } from '../volumes/volume-browser';
+import * as engine from '../engine/gateway';
 
 export interface PruneScope {
   kind: PruneKind;
@@ -120,7 +121,7 @@ export class PruneService {
         await this.docker.getVolume(item.id).remove();
         return;
       case 'build-cache': {
-        const res = (await this.docker.pruneBuilder({ filters: JSON.stringify({ id: { [item.id]: true } }) } as never)) as unknown as { CachesDeleted?: string[] | null };
+        const res = await engine.pruneBuildCacheRecord(this.docker, item.id);
         if (!(res.CachesDeleted ?? []).includes(item.id)) throw new PortholeError('CONFLICT', 'The engine kept this cache record (it is in use or shared).');
         return;
       }

@@ -1,10 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { PortholeCore } from '../core';
-import { attachWebSocket } from './ws-transport';
+import { attachWebSocket, type WebSocketLimits } from './ws-transport';
+import { staticRequestPath } from './request-path';
 
 export interface BrowserHostOptions {
   core: PortholeCore;
@@ -14,6 +15,10 @@ export interface BrowserHostOptions {
   port?: number;
   /** Fixed token (tests); a random 256-bit token otherwise. */
   token?: string;
+  /** Where a request or message that failed unexpectedly is reported (the process keeps serving). */
+  log?: (message: string) => void;
+  /** Heartbeat, backpressure and invoke limits per WebSocket (tests shorten them). */
+  limits?: Partial<WebSocketLimits>;
 }
 
 export interface BrowserHost {
@@ -76,7 +81,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
   };
 
-  const server = createServer((req, res) => void serveStatic(req, res));
+  const log = options.log ?? ((m: string) => console.error(m));
+  const server = createServer((req, res) => {
+    serveStatic(req, res).catch((error: unknown) => {
+      log(`browser host: a request for ${JSON.stringify((req.url ?? '').slice(0, 200))} failed: ${String((error as Error)?.stack ?? error)}`);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Internal error.');
+      else res.destroy();
+    });
+  });
+  // A malformed request line or header: answer 400 and drop that socket only.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const headers = {
@@ -93,15 +110,27 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.writeHead(405, headers).end();
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    } catch {
+      res.writeHead(400, { ...headers, 'Content-Type': 'text/plain' }).end('Bad request.');
+      return;
+    }
+    // The URL parser resolves dot segments and turns backslashes into slashes, so judge the raw target.
+    const rawPath = (req.url ?? '/').split(/[?#]/)[0];
     if (url.pathname.startsWith('/api')) {
       // The API lives on the WebSocket; plain HTTP API calls are refused whatever they carry.
       const authorised = tokenMatches(url.searchParams.get('token'), token);
       res.writeHead(authorised ? 404 : 401, { ...headers, 'Content-Type': 'text/plain' }).end(authorised ? 'Not found.' : 'Unauthorized.');
       return;
     }
-    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
-    let file = resolve(join(root, relative || 'index.html'));
+    const path = staticRequestPath(rawPath.startsWith('/') ? rawPath : url.pathname);
+    if (!path.ok) {
+      res.writeHead(path.status, { ...headers, 'Content-Type': 'text/plain' }).end(path.reason);
+      return;
+    }
+    let file = resolve(join(root, path.relative || 'index.html'));
     if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403, headers).end();
       return;
@@ -119,15 +148,26 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const refuse = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
-    if (!hostAllowed(req)) return refuse(403, 'Forbidden');
-    if (!originAllowed(req)) return refuse(403, 'Forbidden');
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    if (url.pathname !== '/ws') return refuse(404, 'Not Found');
-    if (!tokenMatches(url.searchParams.get('token'), token)) return refuse(401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => attachWebSocket(ws, options.core.router, options.core.push));
+    try {
+      if (!hostAllowed(req)) return refuse(403, 'Forbidden');
+      if (!originAllowed(req)) return refuse(403, 'Forbidden');
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://placeholder');
+      } catch {
+        return refuse(400, 'Bad Request');
+      }
+      if (url.pathname !== '/ws') return refuse(404, 'Not Found');
+      if (!tokenMatches(url.searchParams.get('token'), token)) return refuse(401, 'Unauthorized');
+      wss.handleUpgrade(req, socket, head, (ws) => attachWebSocket(ws, options.core.router, options.core.push, { log, ...options.limits }));
+    } catch (error) {
+      log(`browser host: an upgrade failed: ${String((error as Error)?.stack ?? error)}`);
+      socket.destroy();
+    }
   });
 
   await new Promise<void>((resolveListen, reject) => {

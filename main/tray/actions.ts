@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { runInput } from '../../shared/api/containers';
 import { toApiError } from '../engine/errors';
 import type { Services } from '../api/services';
+import type { CoreEvents } from '../lib/event-bus';
 import type { SettingsStore } from '../settings/store';
 import type { TrayAction } from './menu-model';
 
@@ -15,7 +16,7 @@ export interface TrayShellPort {
   reportError(title: string, body: string): void;
 }
 
-type TrayServices = Pick<Services, 'containers' | 'host'>;
+type TrayServices = Pick<Services, 'containers' | 'host' | 'compose'>;
 
 /** Performs a tray action with the same services the API uses. Never throws: failures are reported. */
 export function createTrayDispatcher(services: TrayServices, settings: SettingsStore, shell: TrayShellPort): (action: TrayAction) => Promise<void> {
@@ -31,6 +32,9 @@ export function createTrayDispatcher(services: TrayServices, settings: SettingsS
           if (outcome && !outcome.ok) shell.reportError(`Could not ${action.verb} ${action.name}`, outcome.error?.message ?? 'The engine refused.');
           return;
         }
+        case 'compose':
+          await services.compose.run({ action: action.verb, project: action.project, services: [], removeVolumes: false, confirmVolumes: [] }, () => {}, new AbortController().signal);
+          return;
         case 'show':
           shell.showWindow(action.view, action.focusId);
           return;
@@ -64,21 +68,20 @@ function failureTitle(action: TrayAction): string {
       return `Could not ${action.verb} ${action.name}`;
     case 'run-image':
       return `Could not run ${action.image}`;
+    case 'compose':
+      return `Could not ${action.verb} ${action.project}`;
     default:
       return 'Porthole could not do that';
   }
 }
 
 /** Remembers every successful `containers:run` (from the window or the tray) per image, for "run again". */
-export function rememberRuns(containers: Services['containers'], settings: SettingsStore): void {
-  const run = containers.run.bind(containers);
-  containers.run = async (input) => {
-    const result = await run(input);
+export function rememberRuns(events: CoreEvents, settings: SettingsStore): () => void {
+  return events.on('container:ran', ({ input }) => {
     try {
       settings.rememberRun(input);
     } catch {
       // Remembering is a convenience; a read-only data dir must not fail the run.
     }
-    return result;
-  };
+  });
 }

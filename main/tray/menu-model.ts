@@ -1,11 +1,13 @@
 import type { ContainerSummary, EngineStatus, ImageSummary } from '../../shared/dto';
 import type { Settings, SettingsToggle } from '../settings/store';
 import type { TraySnapshot } from './tray-state';
+import { projectsSection } from './projects-section';
 
 /** What a menu item does; the shell turns it into a click handler, tests trigger it directly. */
 export type TrayAction =
   | { type: 'open-url'; url: string }
   | { type: 'container'; verb: 'start' | 'stop' | 'restart'; id: string; name: string }
+  | { type: 'compose'; verb: 'stop'; project: string }
   | { type: 'show'; view: string; focusId?: string }
   | { type: 'run-image'; image: string }
   | { type: 'toggle-setting'; key: SettingsToggle }
@@ -63,7 +65,7 @@ export function buildTrayMenu(input: MenuInput): MenuEntry[] {
   entries.push(separator());
 
   if (snapshot.status.state === 'connected') {
-    entries.push(...containerSection(snapshot.containers), ...stoppedSection(snapshot.containers), imagesSection(snapshot.images, settings), separator());
+    entries.push(...projectsSection(snapshot.containers), ...containerSection(snapshot.containers), ...stoppedSection(snapshot.containers), imagesSection(snapshot.images, settings), separator());
   }
 
   entries.push(
@@ -106,6 +108,7 @@ function containerSubmenu(c: ContainerSummary): MenuEntry[] {
     info(`image:${c.id}`, truncate(`${c.image} — ${c.status}`, 60)),
     ...(open.length ? open : [info(`no-ports:${c.id}`, 'Publishes no ports')]),
     item(`logs:${c.id}`, 'Show logs', { type: 'show', view: 'containers', focusId: c.id }),
+    item(`terminal:${c.id}`, 'Open terminal', { type: 'show', view: 'containers', focusId: `${c.id}/terminal` }),
     separator(),
     item(`restart:${c.id}`, 'Restart', { type: 'container', verb: 'restart', id: c.id, name: displayName(c) }),
     item(`stop:${c.id}`, 'Stop', { type: 'container', verb: 'stop', id: c.id, name: displayName(c) }),

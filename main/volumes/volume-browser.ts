@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
+import * as engine from '../engine/gateway';
 import { PortholeError } from '../../shared/errors';
 import type { VolumeEntry } from '../../shared/api/volumes';
 import { readTar } from '../lib/tar-reader';
@@ -35,7 +36,7 @@ async function withHelper<T>(docker: Dockerode, volume: string, use: (helper: Do
 
 async function archive(helper: Dockerode.Container, path: string): Promise<Readable> {
   try {
-    return (await helper.getArchive({ path: path ? `${MOUNT}/${path}` : `${MOUNT}/.` })) as unknown as Readable;
+    return await engine.archiveOf(helper, path ? `${MOUNT}/${path}` : `${MOUNT}/.`);
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) throw new PortholeError('NOT_FOUND', `There is no "${path}" in this volume.`);
     throw error;

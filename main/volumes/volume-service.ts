@@ -1,4 +1,5 @@
 import type Dockerode from 'dockerode';
+import * as engine from '../engine/gateway';
 import { PortholeError } from '../../shared/errors';
 import type { VolumeDetail, VolumeSummary, VolumeUser } from '../../shared/api/volumes';
 import type { EngineConnection } from '../engine/connection';
@@ -65,7 +66,7 @@ export class VolumeService {
       if (exists) throw new PortholeError('CONFLICT', `A volume named ${input.name} already exists.`);
     }
     // dockerode resolves with a Volume handle, not the engine's answer: inspect for the details.
-    const created = (await this.docker.createVolume({ Name: input.name, Driver: input.driver, Labels: input.labels ?? {} })) as unknown as Dockerode.Volume;
+    const created = await engine.createVolume(this.docker, { Name: input.name, Driver: input.driver, Labels: input.labels ?? {} });
     return this.summary((await created.inspect()) as EngineVolume, new Map());
   }
 

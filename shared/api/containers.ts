@@ -104,6 +104,8 @@ export interface LogLine {
   /** Milliseconds since the epoch when the engine stamped it; absent without timestamps. */
   timeMs?: number;
   text: string;
+  /** The line was longer than the cap (64 KiB); the rest was dropped. */
+  truncated?: true;
 }
 
 export interface StatsSample {

@@ -12,10 +12,23 @@ import { networkInvokeSchemas, type NetworkInvokeResults } from './networks';
 import { systemInvokeSchemas, type SystemInvokeResults } from './system';
 import { deployInvokeSchemas, deployStreamSchemas, type DeployInvokeResults, type DeployStreamEvents } from './deploy';
 import { compareInvokeSchemas, compareStreamSchemas, type CompareInvokeResults, type CompareStreamEvents } from './compare';
+import { enginesInvokeSchemas, type EnginesInvokeResults } from './engines';
+import { engineSetupInvokeSchemas, engineSetupStreamSchemas, type EngineSetupInvokeResults, type EngineSetupStreamEvents } from './engine-setup';
+import { streamsInvokeSchemas, type StreamsInvokeResults } from './streams';
+import { filesInvokeSchemas, type FilesInvokeResults } from './files';
+import { terminalStreamInputs, terminalStreamSchemas, type TerminalStreamEvents, type TerminalStreamInputs } from './terminal';
+import { composeInvokeSchemas, composeStreamSchemas, type ComposeInvokeResults, type ComposeStreamEvents } from './compose';
+import { kubernetesInvokeSchemas, kubernetesStreamSchemas, type KubernetesInvokeResults, type KubernetesStreamEvents } from './kubernetes';
+import { swarmInvokeSchemas, swarmStreamSchemas, type SwarmInvokeResults, type SwarmStreamEvents } from './swarm';
+import { vmInvokeSchemas, vmStreamSchemas, type VmInvokeResults, type VmStreamEvents } from './vm';
 
 /** One zod schema per invoke channel; a missing or extra channel is a compile error. */
 export const invokeSchemas = {
   ...engineInvokeSchemas,
+  ...engineSetupInvokeSchemas,
+  ...enginesInvokeSchemas,
+  ...swarmInvokeSchemas,
+  ...kubernetesInvokeSchemas,
   ...containerInvokeSchemas,
   ...imageInvokeSchemas,
   ...hostInvokeSchemas,
@@ -24,16 +37,34 @@ export const invokeSchemas = {
   ...networkInvokeSchemas,
   ...systemInvokeSchemas,
   ...compareInvokeSchemas,
+  ...vmInvokeSchemas,
   ...deployInvokeSchemas,
+  ...streamsInvokeSchemas,
+  ...filesInvokeSchemas,
+  ...composeInvokeSchemas,
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 export const streamSchemas = {
+  ...engineSetupStreamSchemas,
+  ...swarmStreamSchemas,
+  ...kubernetesStreamSchemas,
   ...imageStreamSchemas,
   ...containerStreamSchemas,
   ...registryStreamSchemas,
   ...compareStreamSchemas,
+  ...vmStreamSchemas,
   ...deployStreamSchemas,
+  ...terminalStreamSchemas,
+  ...composeStreamSchemas,
 } satisfies Record<StreamChannel, z.ZodType>;
+
+/** Duplex streams: the messages a caller may send to an open subscription of that channel. */
+export const streamInputSchemas = {
+  ...terminalStreamInputs,
+} satisfies Partial<Record<StreamChannel, z.ZodType>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface StreamInputs extends TerminalStreamInputs {}
+export type StreamInput<C extends StreamChannel> = C extends keyof StreamInputs ? StreamInputs[C] : never;
 
 type Exact<A, B> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never] ? true : never;
 const invokeExact: Exact<typeof invokeSchemas, InvokeChannel> = true;
@@ -43,6 +74,10 @@ void streamExact;
 
 export interface InvokeResults
   extends EngineInvokeResults,
+    EngineSetupInvokeResults,
+    EnginesInvokeResults,
+    SwarmInvokeResults,
+    KubernetesInvokeResults,
     ContainerInvokeResults,
     ImageInvokeResults,
     HostInvokeResults,
@@ -51,8 +86,12 @@ export interface InvokeResults
     NetworkInvokeResults,
     SystemInvokeResults,
     CompareInvokeResults,
-    DeployInvokeResults {}
-export interface StreamEvents extends ContainerStreamEvents, ImageStreamEvents, RegistryStreamEvents, CompareStreamEvents, DeployStreamEvents {}
+    VmInvokeResults,
+    DeployInvokeResults,
+    StreamsInvokeResults,
+    FilesInvokeResults,
+    ComposeInvokeResults {}
+export interface StreamEvents extends EngineSetupStreamEvents, SwarmStreamEvents, KubernetesStreamEvents, ContainerStreamEvents, ImageStreamEvents, RegistryStreamEvents, CompareStreamEvents, VmStreamEvents, DeployStreamEvents, TerminalStreamEvents, ComposeStreamEvents {}
 export interface PushEvents {
   'engine:status': EngineStatus;
   'engine:event': EngineEvent;
@@ -82,11 +121,15 @@ export type StreamMessage<T> = { kind: 'data'; data: T } | { kind: 'end' } | { k
 /** The API the renderer sees, whichever bridge carries it. */
 export interface PortholeApi {
   invoke<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<Result<InvokeResult<C>>>;
-  /** Opens a stream; returns the function that closes it. */
+  /**
+   * Opens a stream; returns the function that closes it. A duplex stream (a terminal) passes its own
+   * `id` so it can address input to it with `invoke('streams:send', { id, message })`.
+   */
   subscribe<C extends StreamChannel>(
     channel: C,
     params: StreamParams<C>,
     listener: (message: StreamMessage<StreamEvent<C>>) => void,
+    options?: { id?: string },
   ): () => void;
   on<C extends PushChannel>(channel: C, listener: (payload: PushEvents[C]) => void): () => void;
 }

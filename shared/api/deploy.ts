@@ -36,6 +36,32 @@ export const planOverrides = z
   .strict();
 export type PlanOverrides = z.input<typeof planOverrides>;
 
+/** The traps a rule of the planner looks for; each finding names the rule that made it. */
+export const FINDING_RULES = ['version', 'entry', 'framework', 'bind-address', 'native-deps', 'command', 'data-path'] as const;
+export type FindingRule = (typeof FINDING_RULES)[number];
+
+/** One thing a rule found and what the plan does about it, with where it came from ("file:line" or a convention). */
+export interface PlanFinding {
+  rule: FindingRule;
+  /** A sentence a person reads: what was found and what the plan does. */
+  text: string;
+  source: string;
+  /** The line of code or config the fact was read from, trimmed. */
+  snippet?: string;
+  /** True when the plan could not fix it and the app may not work as deployed. */
+  warning?: boolean;
+}
+
+/** A variable the app cannot start without: the deploy refuses until it has a value. */
+export interface RequiredEnv {
+  name: string;
+  /** "server.js:4", or a framework convention ("Rails in production"). */
+  source: string;
+  snippet?: string;
+  /** Where a value already comes from ('.env', or 'porthole' for PORT), or null when the user must give one. */
+  providedBy: '.env' | 'porthole' | null;
+}
+
 export interface DeployPlan {
   /** The host folder the plan is for. */
   folder: string;
@@ -67,6 +93,12 @@ export interface DeployPlan {
   /** Things the user should know: a compose file, ambiguities, secrets at risk. */
   notes: string[];
   sources: Record<PlanFact, string>;
+  /** The line each fact was read from, where there is one (e.g. port: "app.listen(3000)"). */
+  snippets: Partial<Record<PlanFact, string>>;
+  /** What the planner's rules found (pinned versions, entry points, bind addresses, native dependencies…). */
+  findings: PlanFinding[];
+  /** Variables the app exits or throws without; a deploy needs a value for each one not provided. */
+  requiredEnv: RequiredEnv[];
 }
 
 export const planInput = z

@@ -15,6 +15,7 @@ export const registryInvokeSchemas = {
   'images:tag': z.object({ source: engineRef, target: imageReference }).strict(),
   'images:history': z.object({ id: engineRef }).strict(),
   'registry:list': z.object({}).strict(),
+  'registry:storage': z.object({}).strict(),
   'registry:sign-in': z
     .object({
       registry: registryHost,
@@ -97,6 +98,8 @@ export interface RegistryInvokeResults {
   'images:tag': { reference: string };
   'images:history': ImageHistoryEntry[];
   'registry:list': RegistryAccount[];
+  /** Where sign-ins are kept, and what went wrong with that place (a corrupt file set aside). */
+  'registry:storage': { description: string; notice: string | null };
   'registry:sign-in': RegistryAccount;
   'registry:sign-out': { registry: string; signedOut: boolean };
   'registry:search': RegistrySearchResult[];

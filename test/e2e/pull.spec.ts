@@ -12,7 +12,9 @@ const containerName = uniqueName('pulled');
 test.beforeAll(async () => {
   const dir = await makeContext(
     {
-      Dockerfile: 'FROM scratch\nCOPY busybox /bin/bb\nCOPY hello.txt /srv/hello.txt\nCMD ["/bin/bb", "httpd", "-f", "-p", "8080", "-h", "/srv"]\n',
+      // busybox picks its applet from its own file name: it must be called busybox. It shares its layer
+      // with this run's hello.txt, so the layer is new to the engine (not "exists", as the test image's is).
+      Dockerfile: 'FROM scratch\nCOPY busybox hello.txt /bin/\nCOPY hello.txt /srv/hello.txt\nCMD ["/bin/busybox", "httpd", "-f", "-p", "8080", "-h", "/srv"]\n',
       'hello.txt': `hello from ${RUN_ID}\n`,
     },
     { busybox: true },
@@ -52,6 +54,9 @@ test('pull from the local registry shows each layer and the total, then the imag
   await images.containerName.fill(containerName);
   await images.runButton.click();
   await expect.poll(async () => dockerCli('inspect', '--format', '{{.State.Status}}', containerName).catch(() => ''), { timeout: 20_000 }).toBe('running');
+  // Serving, not merely started: an image whose entrypoint dies at once (exit 127) is caught here.
+  const body = await dockerCli('exec', containerName, '/bin/busybox', 'wget', '-qO-', 'http://127.0.0.1:8080/hello.txt');
+  expect(body).toBe(`hello from ${RUN_ID}`);
   // The pulled image is listed in the Images view too.
   await expect(images.row(REF)).toBeVisible();
 });

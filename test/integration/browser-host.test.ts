@@ -10,6 +10,7 @@ import { startCore } from '../support/core';
 import { docker, dockerCli, runBusybox } from '../support/engine';
 import { uniqueName } from '../support/run-id';
 import { until } from '../support/api-stream';
+import { rawGet } from '../support/raw-http';
 
 const TOKEN = 'test-token-0123456789abcdef0123456789abcdef';
 
@@ -88,7 +89,12 @@ describe('browser host (WebSocket transport)', () => {
     expect(rebound.status).toBe(403);
     expect(rebound.body).not.toContain('Porthole test page');
     expect((await httpGet(host.port, '/index.html', `127.0.0.1:${host.port + 1}`)).status).toBe(403);
-    expect((await httpGet(host.port, '/%2e%2e/%2e%2e/etc/passwd', `127.0.0.1:${host.port}`)).body).not.toContain('root:');
+    // Raw socket: http.request and the URL parser would normalise these before the server's guard saw them.
+    for (const target of ['/..%2f..%2fetc%2fpasswd', '/..\\..\\etc\\passwd', '/%c0%ae%c0%ae/etc/passwd', '/index.html%00', '/%']) {
+      const reply = await rawGet(host.port, target);
+      expect(reply.status, target).toBeGreaterThanOrEqual(400);
+      expect(reply.text).not.toContain('root:');
+    }
   });
 
   it('refuses the WebSocket upgrade without a token, with a wrong token, from a foreign Origin and with a rebinding Host', async () => {

@@ -79,7 +79,9 @@ describe('deploy against the real engine (offline, base images from the local re
     expect(await fetchText(result.url)).toBe('hello from .env');
     const stages = events.filter((e) => e.kind === 'stage' && e.state === 'done').map((e) => (e as { stage: string }).stage);
     // `pull` is done or skipped depending on whether another run left the base image here.
-    expect(stages.filter((s) => s !== 'pull')).toEqual(['plan', 'dockerfile', 'build', 'run', 'wait', 'open']);
+    expect(stages.filter((s) => s !== 'pull')).toEqual(['plan', 'dockerfile', 'build', 'run', 'wait']);
+    // Nothing opened a browser here, so `open` is not reported done.
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'stage', stage: 'open', state: 'skipped' }));
     // The .env value reached the container, not the image.
     const image = await docker.getImage(result.image).inspect();
     expect(image.Config.Env.join(' ')).not.toContain('GREETING');
@@ -112,11 +114,8 @@ describe('deploy against the real engine (offline, base images from the local re
     expect(error?.message).toMatch(/exited with code 3/);
     expect((error?.detail as { exitCode: number; logTail: string[] }).exitCode).toBe(3);
     expect((error?.detail as { logTail: string[] }).logTail).toContain('cannot connect to the database');
-    // Once (1 run in 5, under the full suite's concurrency) this fetch was refused right after the failed
-    // redeploy; the cause was not found. Retry briefly and, if it still fails, say what the engine reports.
-    await expect
-      .poll(async () => fetchText(first.result.url).catch(async (e: Error) => `${e.message}; app containers: ${JSON.stringify((await appContainers(name)).map((c) => [c.Names[0], c.State, c.Status, c.Ports]))}`), { timeout: 5000 })
-      .toBe('version two');
+    // The failed trial never touched the old container: it answers at once, no retry.
+    expect(await fetchText(first.result.url)).toBe('version two');
     const left = await appContainers(name);
     expect(left.map((c) => [c.Names[0], c.State])).toEqual([[`/${name}`, 'running']]);
     expect((await service.listHistory(name)).map((h) => h.result)).toEqual(['failed', 'succeeded', 'succeeded']);

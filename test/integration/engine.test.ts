@@ -90,7 +90,7 @@ describe('engine unavailable', () => {
   it('a dead socket gives ENGINE_UNAVAILABLE and status `unavailable`, with no unhandled rejection', async () => {
     const dead = join(dir, 'nothing-here.sock');
     const statuses: EngineStatus[] = [];
-    core = createCore(headlessHost('cli'), {
+    core = createCore(headlessHost(), {
       discover: () => ({ target: { endpoint: `unix://${dead}`, source: 'test', options: { socketPath: dead } }, tried: [dead] }),
       backoff: { initialMs: 50, maxMs: 200 },
     });
@@ -114,7 +114,7 @@ describe('engine unavailable', () => {
   });
 
   it('with nothing discovered the API says where it looked', async () => {
-    core = createCore(headlessHost('cli'), { discover: () => ({ target: null, tried: ['/a.sock', '/b.sock'] }), backoff: { initialMs: 50, maxMs: 100 } });
+    core = createCore(headlessHost(), { discover: () => ({ target: null, tried: ['/a.sock', '/b.sock'] }), backoff: { initialMs: 50, maxMs: 100 } });
     await until(() => core?.connection.status.state === 'unavailable', 5_000, 'unavailable');
     expect(core.connection.status).toMatchObject({ state: 'unavailable', tried: ['/a.sock', '/b.sock'] });
     const result = await core.router.invoke('containers:list', {}, ctx);

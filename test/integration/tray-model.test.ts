@@ -3,7 +3,7 @@
  * CLI) show up in the menu model after that one event (no timer, no poll), and the menu's actions
  * act on the engine through the same services as the API.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import type { PortholeCore } from '../../main/core';
 import { TrayState, type TraySnapshot } from '../../main/tray/tray-state';
 import { buildTrayMenu, findMenuItem, trayIconState } from '../../main/tray/menu-model';
 import { createTrayDispatcher, rememberRuns, type TrayShellPort } from '../../main/tray/actions';
-import { trackBusyStreams } from '../../main/tray/busy-tracker';
+import { trackBusyTasks } from '../../main/tray/busy-tracker';
 import { SettingsStore } from '../../main/settings/store';
 import { startCore } from '../support/core';
 import { busyboxImage, docker, dockerCli, makeContext, runBusybox, testLabels } from '../support/engine';
@@ -145,7 +145,8 @@ describe('tray state on the real engine', () => {
   });
 
   it('"Run image" repeats the last run of that image (without its name), remembered from containers:run', async () => {
-    rememberRuns(core.services.containers, settings);
+    const forget = rememberRuns(core.events, settings);
+    onTestFinished(forget);
     const first = uniqueName('tray-run');
     names.push(first);
     await core.services.containers.run({ image: busyboxImage(), name: first, command: ['/bin/busybox', 'sleep', '600'], labels: testLabels(), env: ['FROM_TRAY=1'], ports: [], mounts: [], restartPolicy: 'no' });
@@ -167,7 +168,7 @@ describe('tray state on the real engine', () => {
   });
 
   it('shows "busy" while a build stream is open, and clears it when it ends', async () => {
-    trackBusyStreams(core.router, tray);
+    onTestFinished(trackBusyTasks(core.events, tray));
     const tag = `porthole-test-tray:${uniqueName('b')}`;
     tags.push(tag);
     const context = await makeContext({ Dockerfile: `FROM ${busyboxImage()}\nRUN ["/bin/busybox", "true"]\n` });

@@ -18,6 +18,8 @@ const REQUEST_LINE = /(?:^|\r\n)((?:GET|POST|PUT|DELETE|HEAD) \S+ HTTP\/1\.[01])
  */
 export class SocketProxy {
   readonly connections: ProxiedConnection[] = [];
+  /** The most connections that were open at the same moment (since the last resetPeak). */
+  peakOpen = 0;
   private server: Server | null = null;
   private readonly live = new Set<Socket>();
 
@@ -53,11 +55,16 @@ export class SocketProxy {
     for (const c of this.connections) c.requests.length = 0;
   }
 
+  resetPeak(): void {
+    this.peakOpen = this.live.size;
+  }
+
   async open(): Promise<void> {
     const server = createServer((client) => {
       const record: ProxiedConnection = { requests: [], open: true };
       this.connections.push(record);
       this.live.add(client);
+      this.peakOpen = Math.max(this.peakOpen, this.live.size);
       let head = '';
       const upstream = createConnection(this.target);
       client.on('data', (chunk: Buffer) => {

@@ -24,7 +24,7 @@ describe('SettingsStore', () => {
     const store = new SettingsStore(dir());
     store.rememberRun({ image: 'web:1', name: 'web-a', ports: [{ hostPort: 8080, containerPort: 80 }], env: ['A=1'] }, 1);
     store.rememberRun({ image: 'web:1', name: 'web-b', env: ['A=2'] }, 2);
-    expect(store.lastRunFor('web:1')).toEqual({ image: 'web:1', ports: [], env: ['A=2'], mounts: [], restartPolicy: 'no' });
+    expect(store.lastRunFor('web:1')).toEqual({ image: 'web:1', ports: [], env: [], mounts: [], restartPolicy: 'no' });
     expect(store.lastRunFor('other:1')).toBeUndefined();
   });
 

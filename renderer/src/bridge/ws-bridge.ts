@@ -1,5 +1,6 @@
 import type { PortholeApi, StreamMessage } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/errors';
+import type { ClientMessage, ServerMessage } from '../../../shared/wire';
 
 const TOKEN_KEY = 'porthole.token';
 
@@ -16,11 +17,20 @@ export function takeToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-type ServerMessage =
-  | { t: 'result'; id: number; result: Result<unknown> }
-  | { t: 'stream'; id: string; message: StreamMessage<unknown> }
-  | { t: 'push'; channel: string; payload: unknown }
-  | { t: 'error'; message: string };
+/** Why the browser host cannot be used from this tab, when the cause is the link rather than the engine. */
+export type HostAccessProblem = 'missing-token' | 'refused' | null;
+let accessProblem: HostAccessProblem = null;
+const accessListeners = new Set<() => void>();
+export const hostAccessProblem = (): HostAccessProblem => accessProblem;
+export function onHostAccessProblem(listener: () => void): () => void {
+  accessListeners.add(listener);
+  return () => accessListeners.delete(listener);
+}
+const setAccessProblem = (problem: HostAccessProblem) => {
+  if (problem === accessProblem) return;
+  accessProblem = problem;
+  for (const listener of accessListeners) listener();
+};
 
 const lost = { code: 'ENGINE_UNAVAILABLE' as const, message: 'Lost the connection to Porthole. Is `npm run serve` still running?' };
 
@@ -30,12 +40,13 @@ export function createWsBridge(token: string | null): PortholeApi {
   let nextId = 0;
   let delay = 250;
   let reconnecting = false;
+  let everOpened = false;
   const pending = new Map<number, (r: Result<unknown>) => void>();
   const streams = new Map<string, { channel: string; params: unknown; listener: (m: StreamMessage<unknown>) => void }>();
   const pushListeners = new Map<string, Set<(payload: unknown) => void>>();
   const outbox: string[] = [];
 
-  const send = (message: object) => {
+  const send = (message: ClientMessage) => {
     const text = JSON.stringify(message);
     if (socket?.readyState === WebSocket.OPEN) socket.send(text);
     else outbox.push(text);
@@ -47,6 +58,8 @@ export function createWsBridge(token: string | null): PortholeApi {
     socket = ws;
     ws.onopen = () => {
       delay = 250;
+      everOpened = true;
+      setAccessProblem(null);
       for (const text of outbox.splice(0)) ws.send(text);
       if (reconnecting) {
         // Pushes were missed while away: replay the current status, which makes the store re-list.
@@ -73,6 +86,8 @@ export function createWsBridge(token: string | null): PortholeApi {
     };
     ws.onclose = () => {
       if (socket !== ws) return;
+      // Never let in: the link is missing its token, or the token belongs to another run of `npm run serve`.
+      if (!everOpened) setAccessProblem(token ? 'refused' : 'missing-token');
       for (const resolve of pending.values()) resolve({ ok: false, error: lost });
       pending.clear();
       for (const stream of streams.values()) stream.listener({ kind: 'error', error: lost });
@@ -94,8 +109,13 @@ export function createWsBridge(token: string | null): PortholeApi {
         send({ t: 'invoke', id, channel, input });
       });
     },
-    subscribe(channel, params, listener) {
-      const id = `s${++nextId}`;
+    subscribe(channel, params, listener, options) {
+      const chosen = options?.id;
+      if (chosen !== undefined && (!/^d[A-Za-z0-9_.:-]{1,99}$/.test(chosen) || streams.has(chosen))) {
+        queueMicrotask(() => listener({ kind: 'error', error: { code: 'VALIDATION', message: 'A stream id must be 2 to 100 letters, digits or "-_.:", start with "d", and not be in use.' } }));
+        return () => {};
+      }
+      const id = chosen ?? `s${++nextId}`;
       streams.set(id, { channel, params, listener: listener as (m: StreamMessage<unknown>) => void });
       send({ t: 'subscribe', id, channel, params });
       return () => {

@@ -140,14 +140,15 @@ describe('deploy results from the deploy history', () => {
   it('each recorded deploy is announced once; cancelled ones are not', async () => {
     vi.useRealTimers();
     const { DeployHistory } = await import('../../../main/deploy/history');
-    const { onDeployResult, watchDeployHistory } = await import('../../../main/notify/deploy-results');
+    const { onDeployResult } = await import('../../../main/notify/deploy-results');
+    const { CoreEvents } = await import('../../../main/lib/event-bus');
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const history = new DeployHistory(mkdtempSync(join(tmpdir(), 'porthole-deploys-')));
-    watchDeployHistory(history);
+    const events = new CoreEvents();
+    const history = new DeployHistory(mkdtempSync(join(tmpdir(), 'porthole-deploys-')), events);
     const seen: unknown[] = [];
-    const off = onDeployResult((r) => seen.push(r));
+    const off = onDeployResult(events, (r) => seen.push(r));
     const base = { folder: '/src/shop', startedMs: 1, finishedMs: 2, image: null, imageId: null, container: null, url: null };
     await history.add({ ...base, id: '1', app: 'shop', result: 'succeeded', container: 'c1', url: 'http://127.0.0.1:8080' });
     await history.add({ ...base, id: '2', app: 'api', result: 'failed', message: 'The build failed.' });

@@ -45,9 +45,10 @@ describe('tray menu model', () => {
     const menu = buildTrayMenu(input({ containers: [web] }));
     expect(must(menu, 'running-header').label).toBe('Running containers (1)');
     const sub = must(menu, 'container:abc').submenu!;
-    expect(labels(sub)).toEqual(['web:1 — Up 2 minutes', 'Open 127.0.0.1:8080 in the browser', 'Show logs', '---', 'Restart', 'Stop']);
+    expect(labels(sub)).toEqual(['web:1 — Up 2 minutes', 'Open 127.0.0.1:8080 in the browser', 'Show logs', 'Open terminal', '---', 'Restart', 'Stop']);
     expect(must(sub, 'open:abc:http://127.0.0.1:8080').action).toEqual({ type: 'open-url', url: 'http://127.0.0.1:8080' });
     expect(must(sub, 'logs:abc').action).toEqual({ type: 'show', view: 'containers', focusId: 'abc' });
+    expect(must(sub, 'terminal:abc').action).toEqual({ type: 'show', view: 'containers', focusId: 'abc/terminal' });
     expect(must(sub, 'restart:abc').action).toEqual({ type: 'container', verb: 'restart', id: 'abc', name: 'web' });
     expect(must(sub, 'stop:abc').action).toEqual({ type: 'container', verb: 'stop', id: 'abc', name: 'web' });
   });
