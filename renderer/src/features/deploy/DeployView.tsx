@@ -1,7 +1,9 @@
 import { api } from '../../bridge';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useStore } from '../../store';
-import type { DeployResult } from '../../../../shared/api/deploy';
+import type { DeployPlan, DeployResult } from '../../../../shared/api/deploy';
+import { prefillFromPlan } from '../../../../shared/orchestrator-prefill';
+import { usePrefill } from '../orchestrators/prefill-store';
 import { deployFailureOf } from '../../../../shared/errors';
 import { useDeployStore } from './deploy-store';
 import { PlanEditor } from './PlanEditor';
@@ -80,7 +82,14 @@ function Failure() {
   );
 }
 
-function Success({ result }: { result: DeployResult }) {
+function Success({ result, plan }: { result: DeployResult; plan: DeployPlan | null }) {
+  const navigate = useStore((st) => st.navigate);
+  const setSeed = usePrefill((st) => st.setSeed);
+  // One more step for the same app: the image just built, as a Swarm service or a Kubernetes Deployment.
+  const toOrchestrators = () => {
+    setSeed({ ...prefillFromPlan({ name: result.container, port: plan?.port ?? null, env: plan?.env ?? [] }), image: result.image });
+    navigate('orchestrators');
+  };
   return (
     <div className="deploy-success" data-testid="deploy-success">
       <strong>{result.container} is running.</strong> It answers at{' '}
@@ -89,6 +98,11 @@ function Success({ result }: { result: DeployResult }) {
       </a>
       {result.portMoved && <span className="muted small"> (the app&apos;s own port was taken on this computer, so Porthole picked the next free one)</span>}
       {result.replaced && <span className="muted small"> · replaced the previous version</span>}
+      <div>
+        <button type="button" className="btn btn-small" onClick={toOrchestrators}>
+          Deploy to Swarm or Kubernetes…
+        </button>
+      </div>
     </div>
   );
 }
@@ -147,7 +161,7 @@ export function DeployView() {
             {!canDeploy && missingEnv.length === 0 && <span className="muted small">Set the start command and the port first.</span>}
           </div>
           {started && <StageList />}
-          {result && !running && <Success result={result} />}
+          {result && !running && <Success result={result} plan={plan} />}
           <Failure />
           {output.length > 0 && (
             <details open={running}>
