@@ -57,7 +57,8 @@ test('pull from the local registry shows each layer and the total, then the imag
   // Serving, not merely started: an image whose entrypoint dies at once (exit 127) is caught here.
   const body = await dockerCli('exec', containerName, '/bin/busybox', 'wget', '-qO-', 'http://127.0.0.1:8080/hello.txt');
   expect(body).toBe(`hello from ${RUN_ID}`);
-  // The pulled image is listed in the Images view too.
+  // Running opens the new container's detail; the pulled image is listed in the Images view too.
+  await images.open();
   await expect(images.row(REF)).toBeVisible();
 });
 

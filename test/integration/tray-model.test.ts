@@ -149,21 +149,25 @@ describe('tray state on the real engine', () => {
     onTestFinished(forget);
     const first = uniqueName('tray-run');
     names.push(first);
-    await core.services.containers.run({ image: busyboxImage(), name: first, command: ['/bin/busybox', 'sleep', '600'], labels: testLabels(), env: ['FROM_TRAY=1'], ports: [], mounts: [], restartPolicy: 'no' });
-    expect(settings.lastRunFor(busyboxImage())).toMatchObject({ env: ['FROM_TRAY=1'], labels: testLabels() });
+    const marker = { ...testLabels(), 'porthole.test.tray-run': first };
+    await core.services.containers.run({ image: busyboxImage(), name: first, command: ['/bin/busybox', 'sleep', '600'], labels: marker, env: ['FROM_TRAY=secret'], ports: [], mounts: [], restartPolicy: 'no' });
+    // The settings file keeps the run but never an env value (they are often passwords): names only.
+    expect(settings.lastRunFor(busyboxImage())).toMatchObject({ env: [], labels: marker });
 
-    // Other test files run busybox containers at the same time: find ours by what the tray run carried.
-    const labelFilter = { label: Object.entries(testLabels()).map(([k, v]) => `${k}=${v}`) };
+    // Other test files run busybox containers at the same time: find ours by the label only this run carried.
+    const labelFilter = { label: [`porthole.test.tray-run=${first}`] };
     const before = new Set((await docker.listContainers({ all: true, filters: labelFilter })).map((c) => c.Id));
     const dispatch = createTrayDispatcher(core.services, settings, shellPort);
     await dispatch({ type: 'run-image', image: busyboxImage() });
     const fresh = (await docker.listContainers({ all: true, filters: labelFilter })).filter((c) => !before.has(c.Id));
     const details = await Promise.all(fresh.map((c) => core.services.containers.inspect(c.Id)));
     names.push(...details.map((d) => d.name));
-    const detail = details.find((d) => d.env.includes('FROM_TRAY=1') && d.name !== first);
-    expect(detail, 'the tray started a second container with the remembered settings').toBeDefined();
-    await expect.poll(() => tray.current.containers.some((c) => c.id === detail!.id && c.state === 'running')).toBe(true);
-    expect(detail!.labels).toMatchObject(testLabels());
+    expect(details, 'the tray started a second container with the remembered settings').toHaveLength(1);
+    const detail = details[0];
+    expect(detail.name).not.toBe(first);
+    expect(detail.env).not.toContain('FROM_TRAY=secret');
+    await expect.poll(() => tray.current.containers.some((c) => c.id === detail.id && c.state === 'running')).toBe(true);
+    expect(detail.labels).toMatchObject(marker);
     expect(errors).toEqual([]);
   });
 
