@@ -7,6 +7,7 @@ import type { EngineCandidate, EngineStartEvent } from '../../shared/api/engine-
 import type { EngineConnection } from '../engine/connection';
 import { podmanSocketPath, type SetupProbe } from './candidates';
 import { splitCommand } from '../../shared/shell-words';
+import { sleep } from '../lib/sleep';
 
 const SERVICE_READY_MS = 30_000;
 const ENGINE_READY_MS = 180_000;
@@ -23,16 +24,6 @@ function pingSocket(socketPath: string): Promise<boolean> {
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(false));
     req.end();
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
   });
 }
 

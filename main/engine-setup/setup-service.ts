@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PortholeError } from '../../shared/errors';
 import type { EngineSetupReport, EngineStartEvent } from '../../shared/api/engine-setup';
@@ -6,6 +6,7 @@ import type { EngineConnection } from '../engine/connection';
 import { findCandidates, realSetupProbe, type SetupProbe } from './candidates';
 import { installHints } from './install-hints';
 import { EngineStarter } from './engine-starter';
+import { writeFileAtomicSync } from '../lib/atomic-file';
 
 const FILE_NAME = 'engine-setup.json';
 
@@ -37,10 +38,7 @@ export class EngineSetupService {
     if (candidateId !== null && !findCandidates(this.probe()).some((c) => c.id === candidateId)) {
       throw new PortholeError('NOT_FOUND', `No engine "${candidateId}" is installed on this machine.`);
     }
-    mkdirSync(this.dataDir(), { recursive: true });
-    const path = join(this.dataDir(), FILE_NAME);
-    writeFileSync(`${path}.tmp`, JSON.stringify({ startOnLaunch: candidateId }));
-    renameSync(`${path}.tmp`, path);
+    writeFileAtomicSync(join(this.dataDir(), FILE_NAME), JSON.stringify({ startOnLaunch: candidateId }));
     return this.report();
   }
 

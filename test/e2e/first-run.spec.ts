@@ -1,9 +1,9 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { stopServe, type ServedApp } from './fixtures';
+import { startServedHost, stopServedHost, type ServedHost } from '../support/served-host';
 
 /**
  * First run with no engine answering, for real: `porthole serve` runs in a private mount namespace where
@@ -21,27 +21,9 @@ const canUnshare = (() => {
 })();
 
 /** `innerPath`: the PATH Porthole itself sees (the namespace set-up still needs mount and mkdir). */
-function serveHidden(env: NodeJS.ProcessEnv, innerPath = env.PATH ?? ''): Promise<ServedApp> {
+function serveHidden(env: NodeJS.ProcessEnv, innerPath = env.PATH ?? ''): Promise<ServedHost> {
   const save = mkdtempSync(join(tmpdir(), 'porthole-hostrun-'));
-  const child: ChildProcess = spawn(
-    'unshare',
-    ['-m', '--propagation', 'private', HIDE, save, '/usr/bin/env', `PATH=${innerPath}`, process.execPath, 'out/main/cli.js', 'serve', '--port', '0'],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve printed no URL: ${out}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Open (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        const url = new URL(m[1]);
-        resolve({ url: m[1], origin: url.origin, token: url.searchParams.get('token') ?? '', process: child, printed: out } as ServedApp);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
+  return startServedHost(env, 'porthole-first-run-', ['unshare', '-m', '--propagation', 'private', HIDE, save, '/usr/bin/env', `PATH=${innerPath}`]);
 }
 
 function childrenOf(pid: number): number[] {
@@ -51,13 +33,8 @@ function childrenOf(pid: number): number[] {
 
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
 
-function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORTHOLE_DATA_DIR: mkdtempSync(join(tmpdir(), 'porthole-first-run-')), ...extra };
-  delete env.DOCKER_HOST;
-  delete env.DOCKER_CONTEXT;
-  delete env.XDG_RUNTIME_DIR;
-  return env;
-}
+/** No DOCKER_HOST, context or runtime dir: discovery must find nothing but what the namespace shows. */
+const baseEnv = (): NodeJS.ProcessEnv => ({ DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined, XDG_RUNTIME_DIR: undefined });
 
 test.describe('first run with no engine answering', () => {
   test.skip(!canUnshare, 'needs root to make a private mount namespace (unshare -m)');
@@ -67,9 +44,9 @@ test.describe('first run with no engine answering', () => {
     // A Podman service the user started themselves, elsewhere: quitting Porthole must leave it alone.
     const userSocket = join(mkdtempSync(join(tmpdir(), 'porthole-user-podman-')), 'podman.sock');
     const users = spawn('podman', ['system', 'service', '--time=0', `unix://${userSocket}`], { stdio: 'ignore', detached: true });
-    const served = await serveHidden(baseEnv({}));
+    const served = await serveHidden(baseEnv(), process.env.PATH);
     try {
-      expect((served as ServedApp & { printed: string }).printed).toContain('Installed but not running');
+      expect(served.printed).toContain('Installed but not running');
       await page.goto(served.url);
       await expect(page.getByTestId('engine-unavailable')).toBeVisible();
       const podman = page.getByTestId('engine-candidate-podman-service');
@@ -84,20 +61,20 @@ test.describe('first run with no engine answering', () => {
       const cmdlines = started.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '));
       expect(cmdlines.join('\n')).toContain('system service --time=0 unix:///run/podman/podman.sock');
 
-      await stopServe(served);
+      await stopServedHost(served);
       await expect.poll(() => started.filter(alive).length, { timeout: 10_000 }).toBe(0);
       expect(alive(users.pid!)).toBe(true);
     } finally {
-      await stopServe(served);
+      await stopServedHost(served);
       if (users.pid) process.kill(-users.pid, 'SIGTERM');
       rmSync(userSocket, { force: true });
     }
   });
 
   test('no engine binaries visible: install guidance for Linux and no button that cannot work', async ({ page }) => {
-    const served = await serveHidden(baseEnv({}), '/nonexistent');
+    const served = await serveHidden(baseEnv(), '/nonexistent');
     try {
-      expect((served as ServedApp & { printed: string }).printed).toContain('No engine is installed');
+      expect(served.printed).toContain('No engine is installed');
       await page.goto(served.url);
       const install = page.getByTestId('engine-install');
       await expect(install).toContainText('apt install podman');
@@ -105,7 +82,7 @@ test.describe('first run with no engine answering', () => {
       await expect(page.getByTestId('engine-candidates')).toHaveCount(0);
       await expect(page.getByRole('button', { name: /^Start / })).toHaveCount(0);
     } finally {
-      await stopServe(served);
+      await stopServedHost(served);
     }
   });
 });
