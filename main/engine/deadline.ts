@@ -2,8 +2,10 @@ import { PortholeError } from '../../shared/errors';
 
 /** How long an engine call may take before it fails with TIMEOUT. Streams (build, pull, logs) have none. */
 export const ENGINE_DEADLINE_MS = {
-  /** `/_ping`, `/version`: a live engine answers in milliseconds. */
+  /** `/_ping`: a live engine answers in milliseconds; a stalled one is told apart here. */
   ping: 3_000,
+  /** `/version`: dockerd answers at once, but Podman gathers host facts for it (~1.5 s idle, several s under load). */
+  version: 15_000,
   /** Lists and inspects. */
   read: 30_000,
   /** Create, start, stop (waits up to its own grace period), remove, rename, update. */

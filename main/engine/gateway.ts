@@ -32,7 +32,7 @@ export const ping = (docker: Dockerode): Promise<unknown> =>
   engineCall('the ping', ENGINE_DEADLINE_MS.ping, (abortSignal) => callWith(docker, 'ping', { abortSignal }));
 
 export const version = (docker: Dockerode): Promise<Dockerode.DockerVersion> =>
-  engineCall('the version request', ENGINE_DEADLINE_MS.ping, (abortSignal) => callWith(docker, 'version', { abortSignal }));
+  engineCall('the version request', ENGINE_DEADLINE_MS.version, (abortSignal) => callWith(docker, 'version', { abortSignal }));
 
 /** `/events` as a stream: no deadline on the stream itself, only on the engine starting to answer. */
 export const events = (docker: Dockerode, signal: AbortSignal): Promise<Readable> =>

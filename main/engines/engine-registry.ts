@@ -150,7 +150,7 @@ export class EngineRegistry extends EventEmitter<RegistryEvents> {
       const ms = def.endpoint.startsWith('ssh://') ? SSH_SETUP_DEADLINE_MS : ENGINE_DEADLINE_MS.ping;
       await engineCall('the ping', ms, (abortSignal) => pingWith(d, abortSignal));
       // Podman's /version gathers host facts (1.5 s here): liveness is the ping's job, this gets room.
-      const v = await engineCall('the version request', VERSION_DEADLINE_MS, (abortSignal) => versionWith(d, abortSignal));
+      const v = await engineCall('the version request', ENGINE_DEADLINE_MS.version, (abortSignal) => versionWith(d, abortSignal));
       closeAgent(docker.modem);
       return { state: 'connected', version: v.Version, apiVersion: v.ApiVersion };
     } catch (error) {
@@ -229,7 +229,6 @@ function closeAgent(holder: unknown): void {
 }
 
 const SSH_SETUP_DEADLINE_MS = 15_000;
-const VERSION_DEADLINE_MS = 10_000;
 
 const versionWith = (docker: Dockerode, abortSignal: AbortSignal): Promise<Dockerode.DockerVersion> =>
   (docker.version as unknown as (options: { abortSignal: AbortSignal }) => Promise<Dockerode.DockerVersion>).call(docker, { abortSignal });

@@ -37,8 +37,8 @@ test('a container printing 200,000 lines: the view shows the tail, stays respons
   await expect(containers.page.getByText('line 199999', { exact: true })).toBeVisible();
 
   await containers.logSearch.fill('line 187654');
-  await containers.logSearch.press('Enter');
   await expect(containers.logMatchCount).toHaveText('1 of 1');
+  await containers.logSearch.press('Enter');
   await expect(page.locator('mark', { hasText: 'line 187654' })).toBeVisible();
 
   // stderr is told apart from stdout: one line written to the container's stderr is marked as such.
@@ -48,7 +48,8 @@ test('a container printing 200,000 lines: the view shows the tail, stays respons
   // 50,000-line window (measured: no line is lost when the tail changes while following).
   await dockerCli('exec', name, '/bin/busybox', 'sh', '-c', 'echo done > /proc/1/fd/2');
   await containers.logSearch.fill('done');
+  // The count is that of the query typed (never of the previous one): 1 of 1 once the line has arrived.
+  await expect(containers.logMatchCount).toHaveText('1 of 1', { timeout: 30_000 });
   await containers.logSearch.press('Enter');
-  await expect(containers.logMatchCount).toHaveText('1 of 1');
   await expect(page.locator('[data-testid="log-line"][data-stream="stderr"]', { hasText: 'done' })).toBeVisible();
 });

@@ -71,7 +71,16 @@ export function LogsTab({ id, name, tty, options, onOptions }: LogsTabProps) {
     virtualizer.scrollToIndex(buffer.length - 1, { align: 'end' });
   }, [follow, version, buffer, virtualizer]);
 
+  // The search runs on a deferred copy of the query: Enter pressed before it caught up jumps once it has,
+  // so the jump goes to a match of what the user typed, not of the previous query.
+  const searching = query !== deferredQuery;
+  const pendingJump = useRef<number | null>(null);
+
   const goTo = (next: number) => {
+    if (searching) {
+      pendingJump.current = next;
+      return;
+    }
     if (matches.length === 0) return;
     const index = (next + matches.length) % matches.length;
     setCurrent(index);
@@ -80,6 +89,14 @@ export function LogsTab({ id, name, tty, options, onOptions }: LogsTabProps) {
     programmatic.current = true;
     virtualizer.scrollToIndex(matches[index], { align: 'center' });
   };
+
+  useEffect(() => {
+    if (searching || pendingJump.current === null) return;
+    const next = pendingJump.current;
+    pendingJump.current = null;
+    goTo(next);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the deferred search catches up; goTo reads this render's matches
+  }, [searching, matches]);
 
   const onScroll = () => {
     const el = scrollRef.current;
@@ -121,6 +138,7 @@ export function LogsTab({ id, name, tty, options, onOptions }: LogsTabProps) {
             onChange={(e) => {
               setQuery(e.target.value);
               setCurrent(0);
+              pendingJump.current = null;
               jumped.current = false;
             }}
             onKeyDown={(e) => {
@@ -128,7 +146,7 @@ export function LogsTab({ id, name, tty, options, onOptions }: LogsTabProps) {
             }}
           />
           <span className="muted small" data-testid="log-match-count">
-            {deferredQuery ? (matches.length ? `${Math.min(current, matches.length - 1) + 1} of ${matches.length}` : 'no matches') : ''}
+            {query ? (searching ? 'searching…' : matches.length ? `${Math.min(current, matches.length - 1) + 1} of ${matches.length}` : 'no matches') : ''}
           </span>
           <button type="button" className="btn btn-small" aria-label="Previous match" disabled={!matches.length} onClick={() => goTo(current - 1)}>
             ↑
