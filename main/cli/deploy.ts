@@ -4,7 +4,8 @@ import { appName, registryMirror, type DeployEvent, type DeployPlan, type Deploy
 import { PortholeError } from '../../shared/errors';
 import { toApiError } from '../engine/errors';
 import { withCore, type CoreClient } from './core-client';
-import { explainPlan, missingRequiredEnv } from './explain-plan';
+import { explainPlan } from './explain-plan';
+import { missingRequiredEnv } from '../deploy/required-env-check';
 
 const USAGE = 'Usage: porthole deploy <folder> [--port N] [--name NAME] [--env NAME=VALUE]… [--registry-mirror HOST[:PORT]] [--dry-run] [--json] [--explain]';
 

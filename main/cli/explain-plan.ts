@@ -27,6 +27,3 @@ export function explainPlan(plan: DeployPlan, given: Set<string> = new Set()): s
   for (const note of plan.notes) lines.push(`Note: ${note}`);
   return lines;
 }
-
-/** Required variables with no value from .env, Porthole or the command line. */
-export const missingRequiredEnv = (plan: DeployPlan, given: Set<string>) => plan.requiredEnv.filter((r) => r.providedBy === null && !given.has(r.name));

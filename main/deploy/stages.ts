@@ -13,11 +13,14 @@ import { pullMissingBaseImages, type AuthLookup } from './base-images';
 import type { StageClock } from './stage-clock';
 import type { DeployRunParsed } from './pipeline';
 import { AppContainers } from './swap/app-containers';
+import { detectPlan } from './detect';
+import { refuseMissingRequiredEnv } from './required-env-check';
 
 /** `plan`: reads the folder; the env passed at run time (.env, then the caller's values, then PORT). */
 export async function planStage(clock: StageClock, p: DeployRunParsed): Promise<{ folder: AppFolder; env: string[] }> {
   clock.start('plan');
   const folder = await AppFolder.open(p.folder);
+  refuseMissingRequiredEnv(await detectPlan(p.folder), p.env);
   const dotenv = folder.has('.env') ? parseDotenv((await folder.text('.env')) ?? '') : {};
   const env = Object.entries({ ...dotenv, ...p.env, PORT: String(p.port) }).map(([k, v]) => `${k}=${v}`);
   clock.done(`${Object.keys(dotenv).length} value(s) from .env are passed at run time`);

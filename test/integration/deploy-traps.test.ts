@@ -111,6 +111,16 @@ describe('deploying the traps of real-world sample apps (real engine, offline)',
   });
 });
 
+describe('a deploy without a required variable is refused before anything is built', () => {
+  it('deploy:run from any client: VALIDATION naming the variable, no image, no container', async () => {
+    const folder = await copyFixture('node-required-env');
+    await expect(deploy(folder, { API_TOKEN: ' ' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('API_TOKEN (server.js:3') });
+    const filters = { label: [`porthole.app=${apps.at(-1)!}`] };
+    expect(await docker.listImages({ filters })).toEqual([]);
+    expect(await docker.listContainers({ all: true, filters })).toEqual([]);
+  });
+});
+
 describe('porthole deploy refuses a required variable it has no value for', () => {
   it('exits 1 naming the variable, its file and line, and --env', async () => {
     const folder = await copyFixture('node-required-env');

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
 import { detectPlan } from '../../main/deploy/detect';
-import { explainPlan, missingRequiredEnv } from '../../main/cli/explain-plan';
+import { explainPlan } from '../../main/cli/explain-plan';
+import { missingRequiredEnv, refuseMissingRequiredEnv } from '../../main/deploy/required-env-check';
 import { newestAllowed, nodeMajor, pythonMinor, rubyMinor, PYTHON_MINORS } from '../../main/deploy/versions';
 
 const FIXTURES = join(__dirname, '../fixtures/deploy');
@@ -141,6 +142,9 @@ describe('deploy rules: bind address, required env, entry points', () => {
     expect(plan.requiredEnv.map((r) => [r.name, r.source, r.providedBy])).toEqual([['A', 's.js:1', null], ['B', 's.js:4', '.env']]);
     expect(missingRequiredEnv(plan, new Set()).map((r) => r.name)).toEqual(['A']);
     expect(missingRequiredEnv(plan, new Set(['A']))).toEqual([]);
+    // The server refuses the same deploy any client sends, and a blank value counts as none.
+    expect(() => refuseMissingRequiredEnv(plan, { A: '  ' })).toThrow(expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('A (s.js:1: if (!process.env.A) {)') }));
+    expect(() => refuseMissingRequiredEnv(plan, { A: 'x' })).not.toThrow();
     const ruby = await detectPlan(join(FIXTURES, 'ruby-rack3-rackup'));
     expect(ruby.requiredEnv.map((r) => [r.name, r.source])).toEqual([['SESSION_SECRET', 'config.ru:1']]);
     const rails = await detectPlan(join(FIXTURES, 'ruby-rails-pg'));
