@@ -36,11 +36,8 @@ export function NothingRunning() {
     toast({ tone: 'success', title: `Started ${run.data.name}`, body: run.data.urls[0] ? `Answers at ${run.data.urls[0]}` : undefined });
   };
 
-  const goBuild = async () => {
-    const { VIEWS } = await import('../../app/views');
-    const target = VIEWS.find((v) => v.id === 'build') ?? VIEWS.find((v) => v.id === 'images');
-    navigate(target?.id ?? 'overview');
-  };
+  // Building starts from the Images view (its Build button).
+  const goBuild = () => navigate('images');
 
   return (
     <div className="stack">
@@ -52,7 +49,7 @@ export function NothingRunning() {
               {busy ? 'Starting…' : 'Run the greeting app'}
             </button>
           ) : (
-            <button type="button" className="btn btn-primary" onClick={() => void goBuild()} data-testid="cmp-go-build">
+            <button type="button" className="btn btn-primary" onClick={goBuild} data-testid="cmp-go-build">
               Build an image first
             </button>
           )
