@@ -8,15 +8,16 @@ import { promisify } from 'node:util';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PortholeCore } from '../../main/core';
 import { findFreePort } from '../../main/lib/ports';
 import type { ComposeDeployPlan } from '../../shared/api/deploy-compose';
 import { invokeOk } from '../support/api';
-import { collectStream } from '../support/api-stream';
+import { collectStream, openStream, until } from '../support/api-stream';
 import { removeProject, twoServiceCompose, uniqueProject, writeComposeFolder } from '../support/compose';
 import { startCore } from '../support/core';
-import { docker } from '../support/engine';
+import { busyboxImage, docker } from '../support/engine';
+import { RUN_ID, TEST_LABEL } from '../support/run-id';
 
 let core: PortholeCore;
 const dataDir = mkdtempSync(join(tmpdir(), 'porthole-compose-deploy-data-'));
@@ -32,9 +33,26 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** One service publishing `port` whose process never listens: the answer check can only time out or be cancelled. */
+const silentCompose = (port: number) => `services:
+  web:
+    image: ${busyboxImage()}
+    command: ["/bin/busybox", "sh", "-c", "echo never listening; exec /bin/busybox sleep 3600"]
+    ports:
+      - "127.0.0.1:${port}:8080"
+    init: true
+    stop_grace_period: 1s
+    labels:
+      ${TEST_LABEL}: "${RUN_ID}"
+networks:
+  default:
+    labels:
+      ${TEST_LABEL}: "${RUN_ID}"
+`;
+
 /** A compose folder for `project`: its project is brought down (with volumes), then the folder removed, even on failure. */
-async function composeFolder(port: number, project: string): Promise<string> {
-  const dir = await writeComposeFolder({ 'compose.yaml': twoServiceCompose(port) });
+async function composeFolder(port: number, project: string, text = twoServiceCompose(port)): Promise<string> {
+  const dir = await writeComposeFolder({ 'compose.yaml': text });
   cleanups.push(async () => {
     await removeProject(dir, project);
     rmSync(dir, { recursive: true, force: true });
@@ -100,6 +118,21 @@ describe('compose deploy', () => {
       blocker.close();
     }
   });
+
+  it('an entry point that never answers ends at the deadline with its last output; Cancel ends the wait', async () => {
+    const port = (await findFreePort(21_000 + Math.floor(Math.random() * 8_000)))!;
+    const project = uniqueProject('dc');
+    const dir = await composeFolder(port, project, silentCompose(port));
+    const run = await collectStream(core, 'deploy:run', { kind: 'compose', folder: dir, project, entryService: 'web', waitTimeoutMs: 2_000 });
+    expect(run.error).toMatchObject({ code: 'TIMEOUT', detail: { stage: 'wait', composeStarted: true } });
+    expect(run.error?.message).toContain(`Port ${port} of service "web" did not answer within 2 s`);
+    expect((run.error?.detail as { logTail: string[] }).logTail).toContain('never listening');
+
+    const again = openStream(core, 'deploy:run', { kind: 'compose', folder: dir, project, entryService: 'web', waitTimeoutMs: 120_000 });
+    await until(() => again.data.some((e) => e.kind === 'stage' && e.stage === 'wait' && e.state === 'running'), 60_000, 'the wait stage');
+    again.close();
+    await vi.waitFor(async () => expect((await invokeOk(core, 'deploy:history', { name: project }))[0]).toMatchObject({ result: 'cancelled' }), { timeout: 10_000, interval: 100 });
+  }, 120_000);
 
   it('the CLI plans a compose folder the same way (--dry-run --json)', async () => {
     const dir = await composeFolder(18_999, uniqueProject('dc'));
