@@ -46,6 +46,7 @@ export interface Services {
 export function createServices(connection: EngineConnection, adapter: HostAdapter, events: CoreEvents, engines: EngineRegistry = new EngineRegistry()): Services {
   const credentials = new CredentialStore(adapter.secrets ?? new MemorySecretStore());
   const containers = new ContainerService(connection, events);
+  const compose = new ComposeService(connection);
   return {
     connection,
     events,
@@ -58,10 +59,10 @@ export function createServices(connection: EngineConnection, adapter: HostAdapte
     volumes: new VolumeService(connection),
     networks: new NetworkService(connection),
     prune: new PruneService(connection),
-    compose: new ComposeService(connection),
     engineSetup: new EngineSetupService(connection, () => dataDir()),
+    compose,
     swarm: new SwarmService(connection),
-    deploy: new DeployService(connection, { authFor: (registry) => credentials.authFor(registry), events, containers }),
+    deploy: new DeployService(connection, { authFor: (registry) => credentials.authFor(registry), events, containers, compose }),
     files: new FileService(connection),
     engines,
   };

@@ -6,6 +6,8 @@ import { toApiError } from '../engine/errors';
 import { withCore, type CoreClient } from './core-client';
 import { explainPlan } from './explain-plan';
 import { missingRequiredEnv } from '../deploy/required-env-check';
+import type { ComposeDeployPlan } from '../../shared/api/deploy-compose';
+import { printComposePlan, runComposeDeploy } from './deploy-compose';
 
 const USAGE = 'Usage: porthole deploy <folder> [--port N] [--name NAME] [--env NAME=VALUE]… [--registry-mirror HOST[:PORT]] [--dry-run] [--json] [--explain]';
 
@@ -87,6 +89,29 @@ function printEvent(e: DeployEvent): void {
   } else if (e.kind === 'log') console.log(`  ${e.text}`);
 }
 
+/** A compose folder: the plan, then compose up and the entry point's answer. */
+async function deployCompose(client: CoreClient, plan: ComposeDeployPlan, json: boolean, dryRun: boolean): Promise<number> {
+  if (dryRun) {
+    if (json) console.log(JSON.stringify(plan));
+    else printComposePlan(plan);
+    return 0;
+  }
+  if (!json) printComposePlan(plan);
+  const abort = new AbortController();
+  process.once('SIGINT', () => abort.abort());
+  try {
+    await client.core.connection.waitUntilConnected(15_000);
+    if (!json) console.log('\nDeploying with compose up…');
+    const result = await runComposeDeploy(client, plan, json ? () => {} : eventPrinter(), abort.signal);
+    if (!result) return fail(json, 'The deploy ended without a result.', 1);
+    if (json) console.log(JSON.stringify(result));
+    else console.log(result.url ? `\n${plan.name} answers at ${result.url}` : `\n${plan.name} is up (no service publishes a port).`);
+    return 0;
+  } catch (error) {
+    return fail(json, toApiError(error).message, 1);
+  }
+}
+
 function fail(json: boolean, message: string, code: number): number {
   if (json) console.log(JSON.stringify({ error: message }));
   else console.error(`porthole deploy: ${message}`);
@@ -124,12 +149,13 @@ async function deploy(client: CoreClient, argv: string[]): Promise<number> {
   if ('bad' in envFlags) return fail(json, `--env "${envFlags.bad}" must look like NAME=VALUE.`, 2);
   const given = new Set(Object.keys(envFlags.env));
 
-  let plan: DeployPlan;
+  let plan: DeployPlan | ComposeDeployPlan;
   try {
     plan = await client.invoke('deploy:plan', { folder: resolve(positionals[0]), registryMirror: mirror, overrides: { port, name: values.name } });
   } catch (error) {
     return fail(json, toApiError(error).message, 1);
   }
+  if (plan.kind === 'compose') return deployCompose(client, plan, json, Boolean(values['dry-run']));
   if (values.explain && !json) console.log(explainPlan(plan, given).join('\n'));
   if (values['dry-run']) {
     if (json) console.log(JSON.stringify(planJson(plan)));

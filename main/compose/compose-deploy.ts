@@ -1,72 +1,122 @@
 /**
- * Deploy of a folder whose app is a compose project: the plan lists its services and the entry point (the
- * service whose published port the answer check waits for); running it is `compose up` through the user's
- * compose, then the same readiness wait as a one-container deploy. Kept apart from main/deploy so the
- * deploy pipeline only needs a small hook: plan → `composeDeployPlan`, run → `deployComposeProject`.
+ * Deploy of a folder whose app is a compose project: `compose up` through the user's own compose (its checks
+ * run first, so a taken host port stops it before anything starts), then the same readiness wait as a
+ * one-container deploy on the entry service's published port. Stages and history are the deploy's own.
  */
-import type { ComposeRunEvent, ComposeServicePreview } from '../../shared/api/compose';
+import type Dockerode from 'dockerode';
+import type { z } from 'zod';
+import type { ComposePortPreview, ComposePreview } from '../../shared/api/compose';
+import type { ComposeDeployResult, composeDeployRunParams } from '../../shared/api/deploy-compose';
+import type { DeployEvent } from '../../shared/api/deploy';
 import { COMPOSE_LABELS } from '../../shared/compose/group-projects';
 import { PortholeError } from '../../shared/errors';
 import type { EngineConnection } from '../engine/connection';
-import { waitUntilReady } from '../deploy/wait-ready';
-import { COMPOSE_FILE_NAMES } from './compose-files';
+import { toApiError } from '../engine/errors';
+import type { DeployHistory } from '../deploy/history';
+import { StageClock } from '../deploy/stage-clock';
+import { logTail, waitUntilReady } from '../deploy/wait-ready';
 import type { ComposeService } from './compose-service';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
-export interface ComposeDeployPlan {
-  kind: 'compose';
-  projectName: string;
-  workingDir: string;
-  files: string[];
-  services: ComposeServicePreview[];
-  /** The service whose published port answers when the app is up (the user may pick another). */
-  entryService: string | null;
-  entryPort: number | null;
-  notes: string[];
+export type ComposeDeployParsed = z.output<typeof composeDeployRunParams>;
+
+export interface ComposeDeployDeps {
+  compose: ComposeService;
+  connection: EngineConnection;
+  history: DeployHistory;
+  /** Apps and projects being deployed right now: a second deploy of the same one is refused. */
+  inProgress: Set<string>;
 }
 
-export const hasComposeFile = (folder: string): boolean => COMPOSE_FILE_NAMES.some((f) => existsSync(join(folder, f)));
+const problemText = (preview: ComposePreview): string => preview.problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message}`).join('; ');
 
-/** The entry point by default: a service called web/app/frontend with a published port, else the first that publishes one. */
-export function defaultEntry(services: ComposeServicePreview[]): ComposeServicePreview | null {
-  const publishing = services.filter((s) => s.ports.some((p) => p.hostPort));
-  return publishing.find((s) => ['web', 'app', 'frontend', 'server', 'api'].includes(s.name)) ?? publishing[0] ?? null;
+interface Entry {
+  service: string;
+  port: ComposePortPreview;
+  /** The host port the compose file publishes it on. */
+  hostPort: number;
 }
 
-export async function composeDeployPlan(compose: ComposeService, folder: string, entryService?: string): Promise<ComposeDeployPlan | null> {
-  if (!hasComposeFile(folder)) return null;
-  const preview = await compose.open(folder);
-  const entry = entryService ? (preview.services.find((s) => s.name === entryService) ?? null) : defaultEntry(preview.services);
-  if (entryService && !entry) throw new PortholeError('VALIDATION', `The compose file has no service "${entryService}".`);
-  const notes = preview.problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message}`);
-  if (!entry) notes.push('No service publishes a port: the deploy ends when compose has started everything.');
-  return {
-    kind: 'compose',
-    projectName: preview.projectName,
-    workingDir: preview.workingDir,
-    files: preview.files,
-    services: preview.services,
-    entryService: entry?.name ?? null,
-    entryPort: entry?.ports.find((p) => p.hostPort)?.hostPort ?? null,
-    notes,
-  };
+/** The entry service as the user picked it, checked against the file as it is now. */
+function entryOf(preview: ComposePreview, name: string | undefined): Entry | null {
+  if (!name) return null;
+  const service = preview.services.find((s) => s.name === name);
+  if (!service) throw new PortholeError('VALIDATION', `The compose file has no service "${name}". Read the folder again and pick one of: ${preview.services.map((s) => s.name).join(', ')}.`);
+  const port = service.ports.find((p) => p.hostPort);
+  if (!port?.hostPort) throw new PortholeError('VALIDATION', `Service "${name}" publishes no host port, so Porthole cannot check it answers. Pick a service with "ports:" as the entry point, or none.`);
+  return { service: name, port, hostPort: port.hostPort };
 }
 
-export type ComposeDeployEvent = ComposeRunEvent | { kind: 'ready'; url: string | null; service: string | null };
+/** The entry service's container and the host port the engine actually published for it. */
+async function entryContainer(connection: EngineConnection, project: string, entry: Entry): Promise<{ container: Dockerode.Container; name: string; hostPort: number }> {
+  const [info] = await connection.client().listContainers({ filters: { label: [`${COMPOSE_LABELS.project}=${project}`, `${COMPOSE_LABELS.service}=${entry.service}`] } });
+  if (!info) throw new PortholeError('APP_CRASHED', `Service "${entry.service}" is not running after compose up. Open its logs in Projects to see why.`);
+  const published = info.Ports.find((p) => p.PublicPort && String(p.PrivatePort) === entry.port.containerPort)?.PublicPort;
+  return { container: connection.client().getContainer(info.Id), name: (info.Names[0] ?? info.Id).replace(/^\//, ''), hostPort: published ?? entry.hostPort };
+}
 
-/** `compose up`, then waits until the entry service's published port answers (or its container exits). */
-export async function deployComposeProject(compose: ComposeService, connection: EngineConnection, plan: ComposeDeployPlan, emit: (e: ComposeDeployEvent) => void, signal: AbortSignal, timeoutMs = 60_000): Promise<void> {
-  await compose.run({ action: 'up', project: plan.projectName, files: plan.files, workingDir: plan.workingDir, services: [], removeVolumes: false, confirmVolumes: [] }, emit, signal);
-  if (!plan.entryService || !plan.entryPort) {
-    emit({ kind: 'ready', url: null, service: null });
-    return;
+const urlHost = (hostIp: string | undefined): string => (!hostIp || hostIp === '0.0.0.0' || hostIp === '::' ? '127.0.0.1' : hostIp.includes(':') ? `[${hostIp}]` : hostIp);
+
+export async function deployComposeProject(deps: ComposeDeployDeps, p: ComposeDeployParsed, emit: (e: DeployEvent) => void, signal: AbortSignal): Promise<ComposeDeployResult> {
+  if (deps.inProgress.has(p.project)) throw new PortholeError('CONFLICT', `"${p.project}" is already being deployed. Wait for it to finish or cancel it.`);
+  deps.inProgress.add(p.project);
+  const clock = new StageClock(emit);
+  const startedMs = Date.now();
+  const id = `c${startedMs.toString(36)}`;
+  const log = (text: string) => emit({ kind: 'log', text });
+  const record = (fields: { result: 'succeeded' | 'failed' | 'cancelled'; url: string | null; container: string | null; message?: string }) =>
+    deps.history.add({ id, kind: 'compose', app: p.project, folder: p.folder, startedMs, finishedMs: Date.now(), image: null, imageId: null, ...fields }).catch(() => {});
+  let started = false;
+  try {
+    clock.start('plan');
+    const preview = await deps.compose.open(p.folder, p.project);
+    if (preview.problems.length > 0) throw new PortholeError('VALIDATION', `The compose file is not valid: ${problemText(preview)}. Fix it and read the folder again.`, { problems: preview.problems });
+    const entry = entryOf(preview, p.entryService);
+    clock.done(`${preview.services.length} service(s)${entry ? `, entry point ${entry.service}` : ''}`);
+    for (const stage of ['dockerfile', 'pull', 'build'] as const) {
+      clock.start(stage);
+      clock.skip('compose up pulls and builds what the services need');
+    }
+
+    clock.start('run', 'compose up');
+    await deps.compose.run({ action: 'up', project: p.project, files: preview.files, workingDir: preview.workingDir, services: [], removeVolumes: false, confirmVolumes: [] }, (e) => {
+      if (e.kind === 'started') {
+        started = true;
+        log(`$ ${e.binary} ${e.args.join(' ')}`);
+      } else if (e.kind === 'output') for (const line of e.text.split(/\r?\n/)) if (line.trim()) log(line);
+    }, signal);
+    clock.done(`${preview.services.length} service(s) up`);
+
+    const services = preview.services.map((s) => s.name);
+    let result: ComposeDeployResult = { project: p.project, folder: p.folder, services, entryService: null, url: null, container: null };
+    if (!entry) {
+      clock.start('wait');
+      clock.skip('no service publishes a port');
+    } else {
+      const target = await entryContainer(deps.connection, p.project, entry);
+      const url = `http://${urlHost(entry.port.hostIp)}:${target.hostPort}`;
+      clock.start('wait', url);
+      const outcome = await waitUntilReady(target.container, target.hostPort, p.probe, p.waitTimeoutMs, signal);
+      if (outcome.kind === 'exited') {
+        throw new PortholeError('APP_CRASHED', `Service "${entry.service}" exited with code ${outcome.exitCode} before port ${target.hostPort} answered. The project is left as it is: see its logs in Projects, or Down it there.`, { exitCode: outcome.exitCode, logTail: await logTail(target.container) });
+      }
+      if (outcome.kind === 'timeout') throw new PortholeError('TIMEOUT', `Port ${target.hostPort} of service "${entry.service}" did not answer within ${p.waitTimeoutMs / 1000} s. The project is left running: see its logs in Projects.`, { logTail: await logTail(target.container) });
+      if (outcome.kind === 'cancelled') throw new PortholeError('CANCELLED', 'Cancelled.');
+      clock.done(`answers at ${url}`);
+      result = { ...result, entryService: entry.service, url, container: target.name };
+    }
+    clock.start('open', result.url ?? undefined);
+    clock.skip(result.url ? `ready to open at ${result.url}` : 'nothing to open');
+    emit({ kind: 'compose-done', result });
+    await record({ result: 'succeeded', url: result.url, container: result.container });
+    return result;
+  } catch (error) {
+    const apiError = toApiError(error);
+    const cancelled = apiError.code === 'CANCELLED' || signal.aborted;
+    const stage = clock.fail(cancelled ? 'Cancelled.' : apiError.message);
+    await record({ result: cancelled ? 'cancelled' : 'failed', url: null, container: null, message: apiError.message });
+    const detail = { ...(typeof apiError.detail === 'object' && apiError.detail ? apiError.detail : {}), stage, composeStarted: started };
+    throw new PortholeError(cancelled ? 'CANCELLED' : apiError.code, apiError.message, detail);
+  } finally {
+    deps.inProgress.delete(p.project);
   }
-  const [info] = await connection.client().listContainers({ filters: { label: [`${COMPOSE_LABELS.project}=${plan.projectName}`, `${COMPOSE_LABELS.service}=${plan.entryService}`] } });
-  if (!info) throw new PortholeError('APP_CRASHED', `Service "${plan.entryService}" is not running after compose up.`);
-  const outcome = await waitUntilReady(connection.client().getContainer(info.Id), plan.entryPort, 'tcp', timeoutMs, signal);
-  if (outcome.kind === 'exited') throw new PortholeError('APP_CRASHED', `Service "${plan.entryService}" exited with code ${outcome.exitCode} before port ${plan.entryPort} answered.`);
-  if (outcome.kind === 'timeout') throw new PortholeError('TIMEOUT', `Port ${plan.entryPort} of service "${plan.entryService}" did not answer within ${timeoutMs / 1000} s.`);
-  if (outcome.kind === 'cancelled') throw new PortholeError('CANCELLED', 'Cancelled.');
-  emit({ kind: 'ready', url: `http://127.0.0.1:${plan.entryPort}`, service: plan.entryService });
 }

@@ -1,5 +1,10 @@
 import type { DeployEvent, DeployHistoryEntry, DeployPlan, DeployResult, PlanOverrides } from '../../shared/api/deploy';
+import type { ComposeDeployPlan, ComposeDeployResult } from '../../shared/api/deploy-compose';
+import type { ComposeService } from '../compose/compose-service';
+import { composeDeployPlan } from '../compose/compose-deploy-plan';
+import { deployComposeProject, type ComposeDeployParsed } from '../compose/compose-deploy';
 import type { EngineConnection } from '../engine/connection';
+import { PortholeError } from '../../shared/errors';
 import { asTask, type CoreEvents } from '../lib/event-bus';
 import { ContainerService } from '../containers/container-service';
 import { detectPlan } from './detect';
@@ -13,7 +18,7 @@ export class DeployService {
 
   constructor(
     private readonly connection: EngineConnection,
-    options: { dataDir?: string; extraLabels?: Record<string, string>; authFor?: AuthLookup; events?: CoreEvents; containers?: ContainerService } = {},
+    options: { dataDir?: string; extraLabels?: Record<string, string>; authFor?: AuthLookup; events?: CoreEvents; containers?: ContainerService; compose?: ComposeService } = {},
   ) {
     this.history = new DeployHistory(options.dataDir, options.events);
     this.events = options.events;
@@ -21,7 +26,11 @@ export class DeployService {
     this.containers = options.containers ?? new ContainerService(connection);
     this.extraLabels = options.extraLabels;
     this.authFor = options.authFor;
+    this.compose = options.compose;
   }
+
+  /** Without it (a bare service in tests), a compose folder is planned as one container like before. */
+  private readonly compose?: ComposeService;
 
   private readonly extraLabels?: Record<string, string>;
   private readonly authFor?: AuthLookup;
@@ -29,8 +38,10 @@ export class DeployService {
   readonly containers: ContainerService;
   private readonly inProgress = new Set<string>();
 
-  plan(folder: string, registryMirror?: string, overrides?: PlanOverrides): Promise<DeployPlan> {
-    return detectPlan(folder, { registryMirror, overrides });
+  /** A folder holding a compose file deploys with compose up; any other folder as one container. */
+  async plan(folder: string, registryMirror?: string, overrides?: PlanOverrides): Promise<DeployPlan | ComposeDeployPlan> {
+    const compose = this.compose ? await composeDeployPlan(this.compose, folder) : null;
+    return compose ?? detectPlan(folder, { registryMirror, overrides });
   }
 
   listHistory(name?: string): Promise<DeployHistoryEntry[]> {
@@ -40,5 +51,12 @@ export class DeployService {
   run(params: DeployRunParsed, emit: (e: DeployEvent) => void, signal: AbortSignal): Promise<DeployResult> {
     const deps = { connection: this.connection, containers: this.containers, history: this.history, inProgress: this.inProgress, extraLabels: this.extraLabels, authFor: this.authFor };
     return asTask(this.events, 'Deploying…', () => runDeploy(deps, params, emit, signal));
+  }
+
+  runCompose(params: ComposeDeployParsed, emit: (e: DeployEvent) => void, signal: AbortSignal): Promise<ComposeDeployResult> {
+    const compose = this.compose;
+    if (!compose) return Promise.reject(new PortholeError('INTERNAL', 'Compose deploys are not available in this Porthole.'));
+    const deps = { compose, connection: this.connection, history: this.history, inProgress: this.inProgress };
+    return asTask(this.events, `Deploying ${params.project} with compose…`, () => deployComposeProject(deps, params, emit, signal));
   }
 }

@@ -10,7 +10,8 @@ export function deployHandlers(s: Services) {
     },
     streams: {
       'deploy:run': async (params, emit, { signal }) => {
-        await s.deploy.run(params, emit, signal);
+        if (params.kind === 'compose') await s.deploy.runCompose(params, emit, signal);
+        else await s.deploy.run(params, emit, signal);
       },
     },
   } satisfies DomainHandlers;

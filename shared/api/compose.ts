@@ -9,7 +9,7 @@ export const composeProjectName = z
   .max(128)
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'may use lowercase letters, digits, - and _ and must start with a letter or digit');
 
-const serviceName = z.string().min(1).max(128).regex(/^[a-zA-Z0-9._-]+$/, 'is not a compose service name');
+export const serviceName = z.string().min(1).max(128).regex(/^[a-zA-Z0-9._-]+$/, 'is not a compose service name');
 
 export const COMPOSE_ACTIONS = ['up', 'stop', 'start', 'restart', 'down', 'pull', 'build'] as const;
 export type ComposeAction = (typeof COMPOSE_ACTIONS)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { boundedText, hostPath, port } from './common';
 import type { BuildEvent } from './images';
 import type { TransferProgress } from './registry';
+import { composeDeployRunParams, type ComposeDeployPlan, type ComposeDeployResult } from './deploy-compose';
 
 export const DEPLOY_RUNTIMES = ['node', 'python', 'ruby', 'go', 'static', 'dockerfile'] as const;
 export type DeployRuntime = (typeof DEPLOY_RUNTIMES)[number];
@@ -63,6 +64,8 @@ export interface RequiredEnv {
 }
 
 export interface DeployPlan {
+  /** One container built from the folder (a compose folder's plan is a ComposeDeployPlan). */
+  kind?: 'app';
   /** The host folder the plan is for. */
   folder: string;
   runtime: DeployRuntime;
@@ -111,6 +114,7 @@ export const planInput = z
 
 export const deployRunParams = z
   .object({
+    kind: z.literal('app').optional(),
     folder: hostPath,
     name: appName,
     /** Container port the app listens on. */
@@ -136,7 +140,8 @@ export const deployInvokeSchemas = {
 };
 
 export const deployStreamSchemas = {
-  'deploy:run': deployRunParams,
+  /** One container from the folder, or (`kind: 'compose'`) compose up of the folder's project. */
+  'deploy:run': z.discriminatedUnion('kind', [deployRunParams, composeDeployRunParams]),
 };
 
 /** `pull` fetches the Dockerfile's missing base images before the build (skipped when they are all here). */
@@ -169,10 +174,13 @@ export type DeployEvent =
   /** A base image being pulled: the same per-layer snapshots as the `images:pull` stream. */
   | { kind: 'pull'; progress: TransferProgress }
   | { kind: 'log'; text: string }
-  | { kind: 'done'; result: DeployResult };
+  | { kind: 'done'; result: DeployResult }
+  | { kind: 'compose-done'; result: ComposeDeployResult };
 
 export interface DeployHistoryEntry {
   id: string;
+  /** Set for a compose project's deploy; `app` is then the project name. */
+  kind?: 'compose';
   app: string;
   folder: string;
   startedMs: number;
@@ -186,7 +194,7 @@ export interface DeployHistoryEntry {
 }
 
 export interface DeployInvokeResults {
-  'deploy:plan': DeployPlan;
+  'deploy:plan': DeployPlan | ComposeDeployPlan;
   'deploy:history': DeployHistoryEntry[];
 }
 

@@ -177,19 +177,4 @@ describe('compose projects', () => {
     expect(await project(name)).toBeUndefined();
     expect((await invoke(core, 'compose:run' as never, {} as never)).ok).toBe(false);
   });
-
-  it('deploys a compose folder: the plan lists the services and the entry point, ready when its port answers', async () => {
-    const { composeDeployPlan, deployComposeProject } = await import('../../main/compose/compose-deploy');
-    const port = (await findFreePort(18_400))!;
-    const dir = await writeComposeFolder({ 'compose.yaml': twoServiceCompose(port) });
-    const plan = await composeDeployPlan(core.services.compose, dir);
-    expect(plan).toMatchObject({ kind: 'compose', entryService: 'web', entryPort: port });
-    expect(plan!.services.map((s) => s.name)).toEqual(['web', 'worker']);
-    const name = uniqueProject();
-    cleanups.push(() => removeProject(dir, name));
-    const events: { kind: string }[] = [];
-    await deployComposeProject(core.services.compose, core.connection, { ...plan!, projectName: name }, (e) => events.push(e), new AbortController().signal);
-    expect(events.at(-1)).toEqual({ kind: 'ready', url: `http://127.0.0.1:${port}`, service: 'web' });
-    expect(await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text())).toContain('hello-from-web');
-  }, 90_000);
 });

@@ -8,6 +8,9 @@ export class DeployPage {
   readonly facts: Locator;
   readonly url: Locator;
   readonly dockerfile: Locator;
+  /** A compose folder's plan: its notes, the services table and the entry-point select. */
+  readonly composePlan: Locator;
+  readonly entryPoint: Locator;
 
   constructor(readonly page: Page) {
     this.folder = page.getByLabel('App folder');
@@ -17,6 +20,8 @@ export class DeployPage {
     this.facts = page.getByTestId('deploy-facts');
     this.url = page.getByTestId('deploy-url');
     this.dockerfile = page.getByLabel('Dockerfile');
+    this.composePlan = page.getByTestId('compose-plan');
+    this.entryPoint = page.getByLabel('Entry point');
   }
 
   async open(url: string): Promise<void> {

@@ -60,7 +60,7 @@ export function DeployHistory() {
                 </td>
                 {!app && <td className="mono">{e.app}</td>}
                 <td className="mono muted" title={e.image ?? undefined}>
-                  {e.imageId ? shortId(e.imageId) : '—'}
+                  {e.kind === 'compose' ? 'compose up' : e.imageId ? shortId(e.imageId) : '—'}
                 </td>
                 <td>
                   <span className={`deploy-result deploy-result-${e.result}`}>{RESULT_WORDS[e.result]}</span>

@@ -9,6 +9,7 @@ import { useDeployStore } from './deploy-store';
 import { PlanEditor } from './PlanEditor';
 import { StageList } from './StageList';
 import { DeployHistory } from './DeployHistory';
+import { ComposePlan, ComposeSuccess } from './ComposePlan';
 import './deploy.css';
 
 /** Opens the deployed app: the shell's browser in Electron, a new tab in the browser host. */
@@ -115,12 +116,17 @@ export function DeployView() {
   const cancel = useDeployStore((s) => s.cancel);
   const output = useDeployStore((s) => s.output);
   const result = useDeployStore((s) => s.result);
+  const composeResult = useDeployStore((s) => s.composeResult);
   const toast = useStore((s) => s.toast);
   const envValues = useDeployStore((s) => s.envValues);
   // A required variable with no value from .env must be typed before building: the app would only crash.
-  const missingEnv = plan ? plan.requiredEnv.filter((r) => r.providedBy === null && !envValues[r.name]?.trim()) : [];
-  const canDeploy = Boolean(plan && plan.port !== null && (plan.usesOwnDockerfile || plan.start)) && missingEnv.length === 0;
-  const started = output.length > 0 || running || result !== null;
+  const missingEnv = plan && plan.kind !== 'compose' ? plan.requiredEnv.filter((r) => r.providedBy === null && !envValues[r.name]?.trim()) : [];
+  const compose = plan?.kind === 'compose' ? plan : null;
+  const app = plan && plan.kind !== 'compose' ? plan : null;
+  const canDeploy = compose ? compose.problems.length === 0 : Boolean(app && app.port !== null && (app.usesOwnDockerfile || app.start)) && missingEnv.length === 0;
+  const finished = result ?? composeResult;
+  const runError = useDeployStore((s) => s.runError);
+  const started = output.length > 0 || running || finished !== null || runError !== null;
 
   return (
     <div className="stack">
@@ -130,8 +136,9 @@ export function DeployView() {
       </header>
       <FolderPicker />
       {planError && <ErrorBox error={planError} />}
-      {!plan && !planError && <p className="muted">Type the path of an app folder (Node, Python, Ruby, Go, a static site, or one with its own Dockerfile) and choose “Read folder”.</p>}
-      {plan && <PlanEditor key={`${plan.folder}:${plan.name}:${plan.port}:${plan.start}`} plan={plan} />}
+      {!plan && !planError && <p className="muted">Type the path of an app folder (Node, Python, Ruby, Go, a static site, one with its own Dockerfile, or a compose project) and choose “Read folder”.</p>}
+      {app && <PlanEditor key={`${app.folder}:${app.name}:${app.port}:${app.start}`} plan={app} />}
+      {compose && <ComposePlan plan={compose} />}
       {plan && (
         <section className="panel stack" aria-label="Deploy progress">
           <div className="deploy-row">
@@ -141,12 +148,12 @@ export function DeployView() {
               disabled={!canDeploy || running}
               onClick={() =>
                 deploy((r) => {
-                  toast({ tone: 'success', title: `${r.container} deployed`, body: r.url });
-                  void openUrl(r.url);
+                  toast({ tone: 'success', title: r.title, body: r.url ?? undefined });
+                  if (r.url) void openUrl(r.url);
                 })
               }
             >
-              {running ? 'Deploying…' : result ? 'Deploy again' : 'Deploy'}
+              {running ? 'Deploying…' : finished ? 'Deploy again' : 'Deploy'}
             </button>
             {running && cancel && (
               <button type="button" className="btn" onClick={cancel}>
@@ -158,14 +165,16 @@ export function DeployView() {
                 The app stops without {missingEnv.map((r) => `${r.name} (${r.source})`).join(', ')}: give {missingEnv.length === 1 ? 'it a value' : 'them values'} under Environment variables first.
               </span>
             )}
-            {!canDeploy && missingEnv.length === 0 && <span className="muted small">Set the start command and the port first.</span>}
+            {!canDeploy && compose && <span className="muted small">Fix the compose file first, then read the folder again.</span>}
+            {!canDeploy && app && missingEnv.length === 0 && <span className="muted small">Set the start command and the port first.</span>}
           </div>
-          {started && <StageList />}
-          {result && !running && <Success result={result} plan={plan} />}
+          {started && <StageList compose={Boolean(compose)} />}
+          {result && !running && <Success result={result} plan={app} />}
+          {composeResult && !running && <ComposeSuccess result={composeResult} />}
           <Failure />
           {output.length > 0 && (
             <details open={running}>
-              <summary>Build output ({output.length} lines)</summary>
+              <summary>{compose ? 'compose output' : 'Build output'} ({output.length} lines)</summary>
               <pre className="deploy-output" data-testid="deploy-output">{output.join('\n')}</pre>
             </details>
           )}

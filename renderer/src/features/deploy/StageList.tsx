@@ -13,6 +13,12 @@ const LABELS: Record<DeployStage, string> = {
   wait: 'Wait until it answers',
   open: 'Open in the browser',
 };
+/** A compose deploy runs compose up instead of writing, pulling and building itself. */
+const COMPOSE_LABELS: Partial<Record<DeployStage, string>> = {
+  plan: 'Read the compose files',
+  run: 'Run compose up',
+  wait: 'Wait until the entry point answers',
+};
 const MARKS = { waiting: '○', running: '◌', done: '✓', failed: '✗', skipped: '–' } as const;
 
 function useNow(active: boolean): number {
@@ -26,7 +32,7 @@ function useNow(active: boolean): number {
 }
 
 /** The pipeline's stages as they happen, with elapsed times. */
-export function StageList() {
+export function StageList({ compose = false }: { compose?: boolean }) {
   const stages = useDeployStore(useShallow((s) => s.stages));
   const running = useDeployStore((s) => s.running);
   const now = useNow(running);
@@ -41,7 +47,7 @@ export function StageList() {
             <span className="deploy-stage-mark" aria-hidden>
               {MARKS[s.state]}
             </span>
-            <span className="deploy-stage-label">{LABELS[stage]}</span>
+            <span className="deploy-stage-label">{(compose && COMPOSE_LABELS[stage]) || LABELS[stage]}</span>
             <span className="deploy-stage-time muted small">{elapsed !== undefined ? `${(elapsed / 1000).toFixed(1)} s` : ''}</span>
             {s.message && <span className="deploy-stage-message muted small">{s.message}</span>}
           </li>

@@ -4,6 +4,7 @@ import type { ApiError } from '../../../../shared/errors';
 import { DEPLOY_STAGES, type DeployStage } from '../../../../shared/deploy-stages';
 import type { DeployEvent, DeployPlan, DeployResult, PlanOverrides } from '../../../../shared/api/deploy';
 import type { TransferProgress } from '../../../../shared/api/registry';
+import type { ComposeDeployPlan, ComposeDeployResult } from '../../../../shared/api/deploy-compose';
 
 export interface StageState {
   state: 'waiting' | 'running' | 'done' | 'failed' | 'skipped';
@@ -20,7 +21,10 @@ const freshStages = (): Record<DeployStage, StageState> => Object.fromEntries(DE
 interface DeployState {
   folder: string;
   mirror: string;
-  plan: DeployPlan | null;
+  plan: DeployPlan | ComposeDeployPlan | null;
+  /** Compose plans: the service whose published port the deploy waits for (null: none). */
+  entryService: string | null;
+  composeResult: ComposeDeployResult | null;
   planning: boolean;
   planError: ApiError | null;
   dockerfile: string;
@@ -38,8 +42,9 @@ interface DeployState {
   setMirror: (mirror: string) => void;
   setDockerfile: (text: string) => void;
   setEnvValue: (name: string, value: string) => void;
+  setEntryService: (name: string | null) => void;
   makePlan: (overrides?: PlanOverrides) => Promise<void>;
-  deploy: (onDone: (result: DeployResult) => void) => void;
+  deploy: (onDone: (result: { url: string | null; title: string }) => void) => void;
 }
 
 const storedMirror = (): string => {
@@ -54,6 +59,8 @@ export const useDeployStore = create<DeployState>((set, get) => ({
   folder: '',
   mirror: storedMirror(),
   plan: null,
+  entryService: null,
+  composeResult: null,
   planning: false,
   planError: null,
   dockerfile: '',
@@ -77,23 +84,34 @@ export const useDeployStore = create<DeployState>((set, get) => ({
   },
   setDockerfile: (dockerfile) => set({ dockerfile, dockerfileEdited: true }),
   setEnvValue: (name, value) => set({ envValues: { ...get().envValues, [name]: value } }),
+  setEntryService: (entryService) => set({ entryService }),
 
   makePlan: async (overrides = {}) => {
     const { folder, mirror } = get();
-    set({ planning: true, planError: null, result: null, runError: null });
+    set({ planning: true, planError: null, result: null, composeResult: null, runError: null });
     const res = await api.invoke('deploy:plan', { folder: folder.trim(), registryMirror: mirror.trim() || undefined, overrides });
     if (!res.ok) {
       set({ planning: false, planError: res.error, plan: null });
       return;
     }
-    set({ planning: false, plan: res.data, dockerfile: res.data.dockerfile, dockerfileEdited: false, stages: freshStages(), output: [], pulls: [] });
+    const plan = res.data;
+    const fresh = { planning: false, plan, stages: freshStages(), output: [], pulls: [] };
+    if (plan.kind === 'compose') set({ ...fresh, entryService: plan.entryService, dockerfile: '', dockerfileEdited: false });
+    else set({ ...fresh, entryService: null, dockerfile: plan.dockerfile, dockerfileEdited: false });
   },
 
   deploy: (onDone) => {
-    const { plan, dockerfile, envValues } = get();
-    if (!plan || plan.port === null) return;
+    const { plan, dockerfile, envValues, entryService } = get();
+    if (!plan) return;
     const env = Object.fromEntries(Object.entries(envValues).filter(([, v]) => v !== ''));
-    set({ running: true, stages: freshStages(), output: [], pulls: [], result: null, runError: null });
+    const params =
+      plan.kind === 'compose'
+        ? { kind: 'compose' as const, folder: plan.folder, project: plan.name, ...(entryService ? { entryService } : {}) }
+        : plan.port === null
+          ? null
+          : { folder: plan.folder, name: plan.name, port: plan.port, dockerfile, dockerignore: plan.dockerignore, env };
+    if (!params) return;
+    set({ running: true, stages: freshStages(), output: [], pulls: [], result: null, composeResult: null, runError: null });
     const apply = (e: DeployEvent) => {
       if (e.kind === 'stage') {
         const prev = get().stages[e.stage];
@@ -109,10 +127,13 @@ export const useDeployStore = create<DeployState>((set, get) => ({
         set({ output: [...get().output, e.text].slice(-MAX_OUTPUT_LINES) });
       } else if (e.kind === 'done') {
         set({ result: e.result });
-        onDone(e.result);
+        onDone({ url: e.result.url, title: `${e.result.container} deployed` });
+      } else if (e.kind === 'compose-done') {
+        set({ composeResult: e.result });
+        onDone({ url: e.result.url, title: `${e.result.project} is up` });
       }
     };
-    const close = api.subscribe('deploy:run', { folder: plan.folder, name: plan.name, port: plan.port, dockerfile, dockerignore: plan.dockerignore, env }, (message) => {
+    const close = api.subscribe('deploy:run', params, (message) => {
       if (message.kind === 'data') apply(message.data);
       else if (message.kind === 'error') set({ running: false, runError: message.error, cancel: null });
       else set({ running: false, cancel: null });
