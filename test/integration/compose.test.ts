@@ -11,7 +11,7 @@ import { invoke, invokeOk } from '../support/api';
 import { collectStream, openStream, until } from '../support/api-stream';
 import { docker } from '../support/engine';
 import { findFreePort } from '../../main/lib/ports';
-import { composeCli, removeProject, twoServiceCompose, uniqueProject, writeComposeFolder } from '../support/compose';
+import { composeCli, removeComposeFolders, removeProject, twoServiceCompose, uniqueProject, writeComposeFolder } from '../support/compose';
 
 let core: PortholeCore;
 const cleanups: (() => Promise<void>)[] = [];
@@ -21,6 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const c of cleanups) await c();
+  await removeComposeFolders();
   await core?.stop();
 });
 

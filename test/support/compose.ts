@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -59,8 +59,12 @@ ${labels}
 `;
 }
 
+/** Folders made by writeComposeFolder: removeProject deletes them with the project. */
+const madeFolders = new Set<string>();
+
 export async function writeComposeFolder(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'porthole-compose-'));
+  madeFolders.add(dir);
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   return dir;
 }
@@ -74,4 +78,11 @@ export async function composeCli(dir: string, project: string, ...args: string[]
 /** Removes a project's containers, network and volumes whatever state a failed test left them in. */
 export async function removeProject(dir: string, project: string): Promise<void> {
   await composeCli(dir, project, 'down', '--volumes', '--remove-orphans', '-t', '1').catch(() => '');
+  if (madeFolders.delete(dir)) await rm(dir, { recursive: true, force: true });
+}
+
+/** Deletes the folders writeComposeFolder made that no removeProject took (files of tests that start nothing). */
+export async function removeComposeFolders(): Promise<void> {
+  for (const dir of madeFolders) await rm(dir, { recursive: true, force: true });
+  madeFolders.clear();
 }
