@@ -20,7 +20,9 @@ import { refuseMissingRequiredEnv } from './required-env-check';
 export async function planStage(clock: StageClock, p: DeployRunParsed): Promise<{ folder: AppFolder; env: string[] }> {
   clock.start('plan');
   const folder = await AppFolder.open(p.folder);
-  refuseMissingRequiredEnv(await detectPlan(p.folder), p.env);
+  // A folder the planner does not recognise can still deploy with the Dockerfile the caller sent: no rule to check.
+  const plan = await detectPlan(p.folder).catch(() => null);
+  if (plan) refuseMissingRequiredEnv(plan, p.env);
   const dotenv = folder.has('.env') ? parseDotenv((await folder.text('.env')) ?? '') : {};
   const env = Object.entries({ ...dotenv, ...p.env, PORT: String(p.port) }).map(([k, v]) => `${k}=${v}`);
   clock.done(`${Object.keys(dotenv).length} value(s) from .env are passed at run time`);
