@@ -3,6 +3,7 @@ import type { EngineList } from '../../../../shared/api/engines';
 import type { ApiError } from '../../../../shared/errors';
 import { api } from '../../bridge';
 import { useStore } from '../../store';
+import type { NewContext } from './AddEngine';
 
 /** The engine list, fetched again whenever the connection's status changes (a switch, a drop, a reconnect). */
 export function useEngines() {
@@ -23,13 +24,14 @@ export function useEngines() {
     };
   }, [status.state, status.endpoint]);
 
-  const run = useCallback(async (call: () => ReturnType<typeof api.invoke<'engines:list'>>) => {
+  const run = useCallback(async (call: () => ReturnType<typeof api.invoke<'engines:list'>>): Promise<boolean> => {
     setBusy(true);
     setError(null);
     const r = await call();
     setBusy(false);
     if (r.ok) setList(r.data);
     else setError(r.error);
+    return r.ok;
   }, []);
 
   return {
@@ -39,5 +41,6 @@ export function useEngines() {
     switchTo: (id: string) => run(() => api.invoke('engines:switch', { id })),
     trustHostKey: (id: string, fingerprint: string) => run(() => api.invoke('engines:trust-host-key', { id, fingerprint })),
     setStartWith: (id: string | null) => run(() => api.invoke('engines:set-start-with', { id })),
+    createContext: (input: NewContext) => run(() => api.invoke('engines:create-context', input)),
   };
 }
