@@ -12,7 +12,11 @@ export function useEngines() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
+  // "connecting" says nothing new about the engines (a switch's own answer carries the list) and a probe
+  // then would compete with the new engine's first list: fetch once the connection has an answer.
+  const settled = status.state === 'connecting' ? null : `${status.state} ${status.endpoint}`;
   useEffect(() => {
+    if (settled === null) return;
     let live = true;
     void api.invoke('engines:list', {}).then((r) => {
       if (!live) return;
@@ -22,7 +26,7 @@ export function useEngines() {
     return () => {
       live = false;
     };
-  }, [status.state, status.endpoint]);
+  }, [settled]);
 
   const run = useCallback(async (call: () => ReturnType<typeof api.invoke<'engines:list'>>): Promise<boolean> => {
     setBusy(true);
