@@ -26,14 +26,15 @@ async function setUp() {
     discover: () => ({ target: null, tried: [] }),
     discoveryEnv: () => ({ env: {}, platform: 'linux', home: dir, exists: () => false, readText: () => null, listDir: () => [] }),
   });
-  const connection = Object.assign(new EventEmitter(), {
-    status: { state: 'connecting', endpoint: '', source: '' } as EngineStatus,
-    retarget() {
+  class StandInConnection extends EventEmitter {
+    status: EngineStatus = { state: 'connecting', endpoint: '', source: '' };
+    retarget(): void {
       const endpoint = registry.resolve().target?.endpoint ?? '';
       this.status = { state: 'connected', endpoint, source: 'test', version: '20.10.24', apiVersion: '1.41' };
       queueMicrotask(() => this.emit('status', this.status));
-    },
-  });
+    }
+  }
+  const connection = new StandInConnection();
   registry.attach(connection as unknown as EngineConnection);
   const probe = vi.spyOn(registry, 'probe');
   return { registry, probe };
