@@ -22,6 +22,7 @@ import { keystrokeEcho, terminalFirehose } from './figures/b11-b12-terminal';
 import { composeUpRatio } from './figures/b13-compose';
 import { vmBootBeside } from './figures/b16-vm-boot';
 import { swarmUpdateRatio } from './figures/b15-swarm-update';
+import { switchToList } from './figures/b14-switch';
 
 function printTable(figures: Figure[]): void {
   const rows = figures.map((f) => [
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
     await step('B11', () => keystrokeEcho(served));
     await step('B12', () => terminalFirehose(browser, served));
     await step('B13', () => composeUpRatio(served));
+    await step('B14', () => switchToList(browser));
     await step('B15', () => swarmUpdateRatio());
     await step('B16', () => vmBootBeside(served));
   } finally {

@@ -3,10 +3,13 @@ import { invokeSchemas, streamInputSchemas, streamSchemas, type InvokeParsed, ty
 import { InputGate } from './input-gate';
 import { fail, ok, type Result } from '../../shared/errors';
 import { toApiError } from '../engine/errors';
+import type { CallerPlace } from './caller-place';
 
 /** Who is calling: one window (Electron) or one WebSocket (browser host). Streams die with it. */
 export interface CallContext {
   connectionId: string;
+  /** Absent: in-process callers (Electron windows, the CLI), on the machine by definition. */
+  place?: CallerPlace;
 }
 
 /** `streams:send` is the router's own: it routes input to an open duplex stream. */

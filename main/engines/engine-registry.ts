@@ -44,6 +44,8 @@ export class EngineRegistry extends EventEmitter<RegistryEvents> {
   private target: { key: string; options: Dockerode.DockerOptions } | null = null;
   private chosenId: string | null;
   private readonly refusedKeys = new Map<string, PendingHostKey & { info: HostKeyInfo }>();
+  /** Recent probes of engines not in use, shared by the lists that the sidebar, the tray and a switch ask for at once. */
+  private readonly recentProbes = new Map<string, { startedAt: number; status: Promise<EngineEntryStatus> }>();
   private readonly discoverFallback: () => DiscoveryResult;
   private readonly discoveryEnv: () => DiscoveryEnv;
 
@@ -130,7 +132,7 @@ export class EngineRegistry extends EventEmitter<RegistryEvents> {
     const engines = await Promise.all(
       this.definitions().map(async (def): Promise<EngineEntry> => {
         const isCurrent = def.id === currentId;
-        const status = isCurrent && connectionStatus?.state === 'connected' ? fromConnection(connectionStatus) : await this.probe(def);
+        const status = isCurrent && connectionStatus?.state === 'connected' ? fromConnection(connectionStatus) : await this.sharedProbe(def);
         const entry: EngineEntry = { id: def.id, name: def.name, kind: def.kind, endpoint: def.endpoint, cliCurrent: def.cliCurrent, current: isCurrent, tlsVerifyOff: def.skipTlsVerify, status };
         const key = status.state === 'unreachable' ? this.pendingKeyFor(def) : undefined;
         if (key) entry.hostKey = key;
@@ -138,6 +140,20 @@ export class EngineRegistry extends EventEmitter<RegistryEvents> {
       }),
     );
     return { engines, currentId, startWith: this.readStartWith() };
+  }
+
+  /**
+   * A probe started less than PROBE_REUSE_MS ago (or still running) answers for this one: a switch makes the
+   * switch's own list, the sidebar's and the tray's ask at the same moment, and each probe is a ping and a
+   * version call competing with the new engine's first list.
+   */
+  private sharedProbe(def: EngineDefinition): Promise<EngineEntryStatus> {
+    const key = probeKey(def);
+    const recent = this.recentProbes.get(key);
+    if (recent && Date.now() - recent.startedAt < PROBE_REUSE_MS) return recent.status;
+    const status = this.probe(def);
+    this.recentProbes.set(key, { startedAt: Date.now(), status });
+    return status;
   }
 
   /** Pings one engine with the short deadline and says why it cannot be reached. */
@@ -174,7 +190,14 @@ export class EngineRegistry extends EventEmitter<RegistryEvents> {
   async switchTo(id: string, waitMs = 15_000): Promise<EngineList> {
     const def = this.definition(id);
     const from = this.chosenId;
+    const left = this.currentId();
+    const leftStatus = this.connection?.status;
     this.chosenId = id;
+    // The lists that follow probe the other engines afresh (once, shared), except the one just left: its
+    // connection answered a moment ago, and a probe now would compete with the new engine's first list.
+    this.recentProbes.clear();
+    const leftDef = left !== id && leftStatus?.state === 'connected' ? this.definitions().find((d) => d.id === left) : undefined;
+    if (leftDef && leftStatus?.state === 'connected') this.recentProbes.set(probeKey(leftDef), { startedAt: Date.now(), status: Promise.resolve(fromConnection(leftStatus)) });
     const connection = this.connection;
     if (connection && def.endpoint.startsWith('ssh://')) {
       // Warm the engine's one ssh connection with the ssh deadline, so the connection's short ping finds it open.
@@ -200,6 +223,7 @@ export class EngineRegistry extends EventEmitter<RegistryEvents> {
     }
     await this.knownHosts.add(pending.host, pending.port, pending.info);
     this.refusedKeys.delete(key);
+    this.recentProbes.clear();
     if (id === this.currentId()) this.connection?.retarget();
     return this.list();
   }
@@ -229,6 +253,8 @@ function closeAgent(holder: unknown): void {
 }
 
 const SSH_SETUP_DEADLINE_MS = 15_000;
+const PROBE_REUSE_MS = 2_000;
+const probeKey = (def: EngineDefinition): string => `${def.id}\n${def.endpoint}\n${def.tlsDir ?? ''}\n${def.skipTlsVerify}`;
 
 const versionWith = (docker: Dockerode, abortSignal: AbortSignal): Promise<Dockerode.DockerVersion> =>
   (docker.version as unknown as (options: { abortSignal: AbortSignal }) => Promise<Dockerode.DockerVersion>).call(docker, { abortSignal });

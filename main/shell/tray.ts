@@ -1,26 +1,12 @@
-import { app, Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
 import { trayIconFile } from '../tray/icons';
-import { buildTrayMenu, trayIconState, trayTooltip, type MenuEntry, type MenuInput, type TrayAction } from '../tray/menu-model';
+import { buildTrayMenu, trayIconState, trayTooltip, type MenuInput, type TrayAction } from '../tray/menu-model';
+import { toMenuTemplate } from './tray-template';
 import { trayFlashText, trayLeftClick } from './tray-click';
 
 /** The assets folder: next to the app in development, in `resources/assets` when packaged (extraResources). */
 export const assetsDir = (): string => (app.isPackaged ? join(process.resourcesPath, 'assets') : join(app.getAppPath(), 'assets'));
-
-export function toMenuTemplate(entries: MenuEntry[], dispatch: (action: TrayAction) => void): MenuItemConstructorOptions[] {
-  return entries.map((entry): MenuItemConstructorOptions => {
-    if (entry.kind === 'separator') return { type: 'separator' };
-    const action = entry.action;
-    return {
-      id: entry.id,
-      label: entry.label,
-      enabled: entry.enabled,
-      ...(entry.checked !== undefined ? { type: 'checkbox' as const, checked: entry.checked } : {}),
-      ...(entry.submenu ? { submenu: toMenuTemplate(entry.submenu, dispatch) } : {}),
-      ...(action ? { click: () => dispatch(action) } : {}),
-    };
-  });
-}
 
 export interface ShellTray {
   tray: Tray;

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { PortholeCore } from '../core';
 import { attachWebSocket, type WebSocketLimits } from './ws-transport';
 import { staticRequestPath } from './request-path';
+import { browserCallerPlace } from './loopback';
 
 export interface BrowserHostOptions {
   core: PortholeCore;
@@ -163,7 +164,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       }
       if (url.pathname !== '/ws') return refuse(404, 'Not Found');
       if (!tokenMatches(url.searchParams.get('token'), token)) return refuse(401, 'Unauthorized');
-      wss.handleUpgrade(req, socket, head, (ws) => attachWebSocket(ws, options.core.router, options.core.push, { log, ...options.limits }));
+      wss.handleUpgrade(req, socket, head, (ws) => attachWebSocket(ws, options.core.router, options.core.push, { log, ...options.limits }, browserCallerPlace(host, req.socket.remoteAddress)));
     } catch (error) {
       log(`browser host: an upgrade failed: ${String((error as Error)?.stack ?? error)}`);
       socket.destroy();

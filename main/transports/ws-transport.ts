@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { ApiRouter } from '../api/router';
 import type { PushHub } from '../api/push-hub';
+import type { CallerPlace } from '../api/caller-place';
 import { clientMessage, type ServerMessage } from '../../shared/wire';
 
 export interface WebSocketLimits {
@@ -32,10 +33,10 @@ const CLOSE_TOO_SLOW = 1013;
  * socket opened is closed when it goes away — including when the peer stops answering pings or stops
  * reading what it is sent. Nothing a message carries can throw out of here.
  */
-export function attachWebSocket(socket: WebSocket, router: ApiRouter, push: PushHub, limits: Partial<WebSocketLimits> = {}): void {
+export function attachWebSocket(socket: WebSocket, router: ApiRouter, push: PushHub, limits: Partial<WebSocketLimits> = {}, place?: CallerPlace): void {
   const opts = { ...DEFAULT_WS_LIMITS, ...limits };
   const connectionId = `ws:${randomUUID()}`;
-  const ctx = { connectionId };
+  const ctx = { connectionId, place };
   let paused = false;
   let invokesInFlight = 0;
 

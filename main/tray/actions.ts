@@ -16,7 +16,7 @@ export interface TrayShellPort {
   reportError(title: string, body: string): void;
 }
 
-type TrayServices = Pick<Services, 'containers' | 'host' | 'compose'>;
+type TrayServices = Pick<Services, 'containers' | 'host' | 'compose' | 'engines'>;
 
 /** Performs a tray action with the same services the API uses. Never throws: failures are reported. */
 export function createTrayDispatcher(services: TrayServices, settings: SettingsStore, shell: TrayShellPort): (action: TrayAction) => Promise<void> {
@@ -49,6 +49,13 @@ export function createTrayDispatcher(services: TrayServices, settings: SettingsS
         case 'toggle-login':
           shell.setOpenAtLogin(!shell.openAtLogin());
           return;
+        case 'switch-engine': {
+          // The same registry call `engines:switch` makes for the sidebar; it resolves once the engine answered.
+          const list = await services.engines.switchTo(action.id);
+          const now = list.engines.find((e) => e.id === action.id);
+          if (now?.status.state === 'unreachable') shell.reportError(`Could not connect to ${action.name}`, now.status.reason);
+          return;
+        }
         case 'quit':
           shell.quit();
           return;
@@ -70,6 +77,8 @@ function failureTitle(action: TrayAction): string {
       return `Could not run ${action.image}`;
     case 'compose':
       return `Could not ${action.verb} ${action.project}`;
+    case 'switch-engine':
+      return `Could not switch to ${action.name}`;
     default:
       return 'Porthole could not do that';
   }

@@ -1,6 +1,7 @@
 import type { ContainerSummary, EngineStatus, ImageSummary } from '../../shared/dto';
 import type { Settings, SettingsToggle } from '../settings/store';
 import type { TraySnapshot } from './tray-state';
+import { enginesSection } from './engines-section';
 import { projectsSection } from './projects-section';
 
 /** What a menu item does; the shell turns it into a click handler, tests trigger it directly. */
@@ -12,6 +13,7 @@ export type TrayAction =
   | { type: 'run-image'; image: string }
   | { type: 'toggle-setting'; key: SettingsToggle }
   | { type: 'toggle-login' }
+  | { type: 'switch-engine'; id: string; name: string }
   | { type: 'quit' };
 
 export interface MenuItemModel {
@@ -22,6 +24,8 @@ export interface MenuItemModel {
   enabled: boolean;
   action?: TrayAction;
   checked?: boolean;
+  /** With `checked`: one of a group where exactly one is on (the engine in use). */
+  radio?: boolean;
   submenu?: MenuEntry[];
 }
 export type MenuEntry = MenuItemModel | { kind: 'separator' };
@@ -62,7 +66,7 @@ export function buildTrayMenu(input: MenuInput): MenuEntry[] {
     entries.push(info('engine-reason', truncate(`${snapshot.status.reason} Retrying in ${retry} s.`, 80)));
   }
   for (const task of snapshot.busy) entries.push(info(`busy:${task.id}`, `⏳ ${truncate(task.label, 60)}`));
-  entries.push(separator());
+  entries.push(...enginesSection(snapshot.engines), separator());
 
   if (snapshot.status.state === 'connected') {
     entries.push(...projectsSection(snapshot.containers), ...containerSection(snapshot.containers), ...stoppedSection(snapshot.containers), imagesSection(snapshot.images, settings), separator());

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
+import type { EngineEntry } from '../../shared/api/engines';
 import type { ContainerSummary, EngineEvent, EngineStatus, ImageSummary } from '../../shared/dto';
+import type { EngineRegistry } from '../engines/engine-registry';
 import type { EngineConnection } from '../engine/connection';
 import type { ContainerService } from '../containers/container-service';
 import type { ImageService } from '../images/image-service';
@@ -9,6 +11,8 @@ export interface TraySnapshot {
   status: EngineStatus;
   containers: ContainerSummary[];
   images: ImageSummary[];
+  /** Every engine Porthole knows, with its status and which one is in use (the "Engine" submenu). */
+  engines: EngineEntry[];
   /** Long work in progress (builds, deploys), by task id → what the user would call it. */
   busy: { id: string; label: string }[];
 }
@@ -30,18 +34,20 @@ type Lister<T> = () => Promise<T[]>;
 export class TrayState extends EventEmitter<TrayStateEvents> {
   private snapshot: TraySnapshot;
   private readonly busy = new Map<string, string>();
-  private readonly refreshers: { containers: Refresher<ContainerSummary>; images: Refresher<ImageSummary> };
+  private readonly refreshers: { containers: Refresher<ContainerSummary>; images: Refresher<ImageSummary>; engines: Refresher<EngineEntry> };
   private readonly detach: (() => void)[] = [];
 
   constructor(
     private readonly connection: EngineConnection,
-    services: { containers: Pick<ContainerService, 'list'>; images: Pick<ImageService, 'list'> },
+    services: { containers: Pick<ContainerService, 'list'>; images: Pick<ImageService, 'list'>; engines?: Pick<EngineRegistry, 'list'> },
   ) {
     super();
-    this.snapshot = { status: connection.status, containers: [], images: [], busy: [] };
+    this.snapshot = { status: connection.status, containers: [], images: [], engines: [], busy: [] };
+    const engines = services.engines;
     this.refreshers = {
       containers: new Refresher(() => services.containers.list(true), (containers) => this.update({ containers })),
       images: new Refresher(() => services.images.list(), (images) => this.update({ images })),
+      engines: new Refresher(async () => (engines ? (await engines.list()).engines : []), (list) => this.update({ engines: list })),
     };
   }
 
@@ -54,6 +60,8 @@ export class TrayState extends EventEmitter<TrayStateEvents> {
       const wasConnected = this.snapshot.status.state === 'connected';
       this.update(status.state === 'connected' ? { status } : { status, containers: [], images: [] });
       if (status.state === 'connected' && !wasConnected) this.refreshAll();
+      // A switch, a drop or a reconnect changes which engine is in use or how it answers.
+      if (status.state !== 'connecting') this.refreshers.engines.request();
     };
     const onEvent = (event: EngineEvent) => {
       if (event.type === 'container' && CONTAINER_ACTIONS.has(event.action.split(':')[0])) this.refreshers.containers.request();
@@ -63,6 +71,7 @@ export class TrayState extends EventEmitter<TrayStateEvents> {
     this.connection.on('event', onEvent);
     this.detach.push(() => this.connection.off('status', onStatus), () => this.connection.off('event', onEvent));
     if (this.connection.status.state === 'connected') this.refreshAll();
+    this.refreshers.engines.request();
   }
 
   stop(): void {

@@ -33,11 +33,16 @@ export interface EngineEntry {
   hostKey?: PendingHostKey;
 }
 
+/** Whether this caller may add engines (the browser host allows it only to a page on its own machine). */
+export type AddEnginesVerdict = { allowed: true } | { allowed: false; reason: string };
+
 export interface EngineList {
   engines: EngineEntry[];
   currentId: string;
   /** The engine Porthole starts with (a setting); null = find it like the docker CLI does. */
   startWith: string | null;
+  /** Filled in for each caller by the API (not known to the registry). */
+  addEngines?: AddEnginesVerdict;
 }
 
 const engineId = z.string().min(3).max(1024).regex(/^(context|env|socket):/, 'is not an engine id');

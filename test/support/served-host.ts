@@ -22,10 +22,10 @@ const ROOT = join(__dirname, '..', '..');
  * Starts the built browser host (`out/main/cli.js serve --port 0`, what `npm run serve` runs) with a
  * fresh data folder, never the user's, and resolves once it prints its URL. Shared by e2e and bench.
  */
-export async function startServedHost(extraEnv: NodeJS.ProcessEnv = {}, dataPrefix = 'porthole-served-', launcher: string[] = []): Promise<ServedHost> {
+export async function startServedHost(extraEnv: NodeJS.ProcessEnv = {}, dataPrefix = 'porthole-served-', launcher: string[] = [], serveArgs: string[] = []): Promise<ServedHost> {
   const t0 = performance.now();
   // `launcher`: words run before node (e.g. `unshare -m … env PATH=…`), for hosts started in a namespace of their own.
-  const argv = [...launcher, process.execPath, join(ROOT, 'out/main/cli.js'), 'serve', '--port', '0'];
+  const argv = [...launcher, process.execPath, join(ROOT, 'out/main/cli.js'), 'serve', '--port', '0', ...serveArgs];
   const env: NodeJS.ProcessEnv = { ...process.env, PORTHOLE_DATA_DIR: mkdtempSync(join(tmpdir(), dataPrefix)), ...extraEnv };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   const child = spawn(argv[0], argv.slice(1), {

@@ -10,9 +10,9 @@ export interface WireClient {
   close(): Promise<void>;
 }
 
-/** A client of the browser host's wire protocol, for tests. */
-export async function connectWire(port: number, token: string): Promise<WireClient> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${encodeURIComponent(token)}`);
+/** A client of the browser host's wire protocol, for tests; `address` dials another of this machine's addresses (Host stays loopback). */
+export async function connectWire(port: number, token: string, address = '127.0.0.1'): Promise<WireClient> {
+  const ws = new WebSocket(`ws://${address}:${port}/ws?token=${encodeURIComponent(token)}`, { headers: { Host: `127.0.0.1:${port}` } });
   const inbox: Record<string, unknown>[] = [];
   const waiters = new Set<() => void>();
   ws.on('message', (data) => {

@@ -160,7 +160,7 @@ export function selectVisibleContainers(s: Pick<StoreState, 'containers' | 'cont
 }
 
 /** Wires the slice to the engine: every container event patches the list, every (re)connect re-lists it. */
-export function connectContainers(getState: () => StoreState, on: { resync: (fn: () => void) => () => void; event: (fn: (e: EngineEvent) => void) => () => void }): void {
-  on.resync(() => void getState().loadContainers());
+export function connectContainers(getState: () => StoreState, on: { resync: (fn: () => unknown) => () => void; event: (fn: (e: EngineEvent) => void) => () => void }): void {
+  on.resync(() => getState().loadContainers());
   on.event((event) => getState().applyContainerEvent(event));
 }

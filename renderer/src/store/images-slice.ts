@@ -3,7 +3,7 @@ import { api } from '../bridge';
 import type { ImageSummary } from '../../../shared/dto';
 import type { ApiError } from '../../../shared/errors';
 import type { StoreState } from './index';
-import { onEngineEvent, onResync } from './wiring';
+import { onEngineEvent, onResyncAfterLists } from './wiring';
 
 export interface ImagesSlice {
   images: ImageSummary[];
@@ -56,7 +56,7 @@ export function connectImages(getState: () => StoreState, delayMs = 120): void {
   const schedule = () => {
     if (!timer) timer = setTimeout(() => void run(), delayMs);
   };
-  onResync(schedule);
+  onResyncAfterLists(schedule);
   onEngineEvent((event) => {
     if ((event.type === 'image' && IMAGE_ACTIONS.has(event.action)) || (event.type === 'container' && CONTAINER_ACTIONS.has(event.action))) schedule();
   });

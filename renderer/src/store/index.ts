@@ -4,7 +4,7 @@ import { createUiSlice, type UiSlice } from './ui-slice';
 import { createImagesSlice, connectImages, type ImagesSlice } from './images-slice';
 import { createTasksSlice, type TasksSlice } from './tasks-slice';
 import { createContainersSlice, connectContainers, type ContainersSlice } from './containers-slice';
-import { onEngineEvent, onEngineStatus, onNavigate, onResync, startWiring } from './wiring';
+import { onEngineEvent, onEngineStatus, onNavigate, onResync, onResyncAfterLists, startWiring } from './wiring';
 
 /** One store from slices; each feature adds its slice here. High-rate stats live in their own store. */
 export type StoreState = EngineSlice & UiSlice & ImagesSlice & TasksSlice & ContainersSlice;
@@ -31,7 +31,7 @@ const COUNT_ACTIONS = new Set(['create', 'start', 'die', 'destroy', 'pause', 'un
 /** Connects the store to the bridge once, at start-up. */
 export function connectStore(): void {
   onEngineStatus((status) => useStore.getState().setStatus(status));
-  onResync(() => void useStore.getState().refreshInfo());
+  onResyncAfterLists(() => void useStore.getState().refreshInfo());
   // Back/forward and edited addresses (`#/images`, `#/containers/<id>`) switch the view and detail too.
   globalThis.window?.addEventListener('popstate', () => useStore.getState().followAddress());
   globalThis.window?.addEventListener('hashchange', () => useStore.getState().followAddress());

@@ -6,12 +6,14 @@ import { api } from '../bridge';
 import type { EngineEvent, EngineStatus } from '../../../shared/dto';
 import type { PushEvents } from '../../../shared/api/contract';
 
-type Resync = () => void;
+/** May return the re-list's promise, so the second phase waits for it. */
+type Resync = () => unknown;
 type EventHandler = (event: EngineEvent) => void;
 type StatusHandler = (status: EngineStatus) => void;
 type NavigateHandler = (request: PushEvents['ui:navigate']) => void;
 
 const resyncs = new Set<Resync>();
+const laterResyncs = new Set<Resync>();
 const eventHandlers = new Set<EventHandler>();
 const statusHandlers = new Set<StatusHandler>();
 const navigateHandlers = new Set<NavigateHandler>();
@@ -22,6 +24,15 @@ let wasConnected = false;
 export const onResync = (fn: Resync): (() => void) => {
   resyncs.add(fn);
   return () => resyncs.delete(fn);
+};
+/**
+ * After every (re)connect too, but once the first re-lists answered: what no list waits for (engine facts,
+ * the image list behind its own delay). On a small engine `/info` and the image list compete with the
+ * container list the user is looking at (a switch measured 200 → 400 ms with them side by side).
+ */
+export const onResyncAfterLists = (fn: Resync): (() => void) => {
+  laterResyncs.add(fn);
+  return () => laterResyncs.delete(fn);
 };
 export const onEngineEvent = (fn: EventHandler): (() => void) => {
   eventHandlers.add(fn);
@@ -40,7 +51,12 @@ export const onEngineStatus = (fn: StatusHandler): (() => void) => {
 function applyStatus(status: EngineStatus): void {
   for (const fn of statusHandlers) fn(status);
   const connected = status.state === 'connected';
-  if (connected && !wasConnected) for (const fn of resyncs) fn();
+  if (connected && !wasConnected) {
+    const first = [...resyncs].map((fn) => fn());
+    void Promise.allSettled(first).then(() => {
+      for (const fn of laterResyncs) fn();
+    });
+  }
   wasConnected = connected;
 }
 

@@ -23,7 +23,7 @@ const container = (over: Partial<ContainerSummary> & { id: string }): ContainerS
 const image = (tags: string[], createdMs: number): ImageSummary => ({ id: `sha256:${tags[0] ?? createdMs}`, tags, digests: [], sizeBytes: 1, createdMs, containers: 0, labels: {} });
 
 const input = (snapshot: Partial<TraySnapshot>, settings: Settings = DEFAULT_SETTINGS, openAtLogin = false): MenuInput => ({
-  snapshot: { status: connected, containers: [], images: [], busy: [], ...snapshot },
+  snapshot: { status: connected, containers: [], images: [], engines: [], busy: [], ...snapshot },
   settings,
   openAtLogin,
 });

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { EngineEntry } from '../../../../shared/api/engines';
+import { AddEngine } from './AddEngine';
 import { useEngines } from './use-engines';
 import './engine-switcher.css';
 
@@ -8,7 +9,7 @@ const statusText = (e: EngineEntry) =>
 
 /** The sidebar's engine switcher: the current engine's name always visible, the others one click away. */
 export function EngineSwitcher() {
-  const { list, busy, error, switchTo, trustHostKey, setStartWith } = useEngines();
+  const { list, busy, error, switchTo, trustHostKey, setStartWith, createContext } = useEngines();
   const headingId = useId();
   const summaryRef = useRef<HTMLElement>(null);
   const current = list?.engines.find((e) => e.current);
@@ -56,7 +57,7 @@ export function EngineSwitcher() {
                   ⚠ TLS certificate checks are turned off for this engine.
                 </div>
               )}
-              {e.hostKey && (
+              {e.hostKey && list.addEngines?.allowed !== false && (
                 <div className="es-hostkey">
                   Unknown SSH host key for {e.hostKey.host}:{e.hostKey.port}: {e.hostKey.keyType} <code>{e.hostKey.fingerprint}</code>
                   <button type="button" disabled={busy} onClick={() => void trustHostKey(e.id, e.hostKey!.fingerprint)}>
@@ -80,7 +81,8 @@ export function EngineSwitcher() {
             </select>
           </label>
         )}
-        {busy && <p role="status">Switching…</p>}
+        <AddEngine verdict={list?.addEngines} busy={busy} onAdd={createContext} />
+        {busy && <p role="status">Working…</p>}
         {error && (
           <p className="es-error" role="alert">
             {error.message}
