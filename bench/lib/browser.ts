@@ -53,3 +53,40 @@ export async function waitForCount(page: Page, expected: number, timeoutMs = 60_
     { timeout: timeoutMs, polling: 'raf' },
   );
 }
+
+/** A main-thread task in the `toplevel` trace category (the name differs between Chromium versions). */
+const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * Traces the page's renderer for `windowMs` (top-level tasks only: a trace of minutes outgrows a JS string) and
+ * reports its main thread's longest task by wall clock and the longest by its own CPU time (thread time): on a
+ * loaded machine the two differ by the time the thread waited for a core.
+ */
+export async function traceMainThread(browser: Browser, page: Page, windowMs: number, until: Promise<unknown>): Promise<{ longestWallMs: number; longestCpuMs: number; tracedMs: number }> {
+  await browser.startTracing(page, { categories: ['toplevel'] });
+  const t0 = performance.now();
+  await Promise.race([new Promise((r) => setTimeout(r, windowMs)), until.catch(() => {})]);
+  const tracedMs = performance.now() - t0;
+  const trace = await browser.stopTracing();
+  const parsed = JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  let longestWallMs = 0;
+  let longestCpuMs = 0;
+  for (const e of events) {
+    if (e.ph !== 'X' || !TASK_EVENTS.has(e.name) || !mains.has(`${e.pid}:${e.tid}`)) continue;
+    longestWallMs = Math.max(longestWallMs, (e.dur ?? 0) / 1000);
+    longestCpuMs = Math.max(longestCpuMs, (e.tdur ?? 0) / 1000);
+  }
+  return { longestWallMs, longestCpuMs, tracedMs };
+}

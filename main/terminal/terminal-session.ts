@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { PortholeError } from '../../shared/errors';
@@ -62,6 +63,8 @@ export async function runTerminalSession(
   );
   if (signal.aborted) return;
   const socket = (await withDeadline(exec.start({ hijack: true, stdin: true, Tty: true }), CALL_MS, 'The engine (starting the exec)')) as unknown as Duplex;
+  // A keystroke is one tiny write: on an engine reached over TCP, Nagle would hold it back for the previous one's ACK.
+  (socket as Partial<Socket>).setNoDelay?.(true);
   const resize = (cols: number, rows: number) =>
     withDeadline(exec.resize({ w: cols, h: rows }), CALL_MS, 'The engine (resizing)').catch(() => {
       // The program may have exited between the message and the call; the next resize or the exit says more.
@@ -86,12 +89,15 @@ export async function runTerminalSession(
     signal.addEventListener('abort', () => resolve('aborted'), { once: true });
   });
   const outcome = await Promise.race([ended, aborted]);
-  pump.flush();
   if (outcome === 'aborted') {
+    pump.dispose();
     await endExecSession(container, exec, socket, marker, shell);
     return;
   }
   const info = await withDeadline(exec.inspect(), CALL_MS, 'The engine (inspecting the exec)').catch(() => null);
   socket.destroy();
+  // The last output goes out before the exit, and nothing is scheduled after it.
+  pump.flush();
+  pump.dispose();
   emit({ t: 'exit', exitCode: info?.ExitCode ?? null });
 }
