@@ -67,6 +67,15 @@ test('a shell: arithmetic, resize, vi, Ctrl-C, and closing the tab leaves no pro
   await terminal.run('clear; echo back-$((1+1))');
   await terminal.waitFor(/^back-2$/m);
 
+  // The CSP refuses xterm's own <style> elements: their rules must still apply (ANSI colours, monospace cells).
+  await terminal.run('printf "\\033[31mred-word\\033[0m\\n"');
+  await terminal.waitFor(/^red-word$/m);
+  const look = (text: string) =>
+    page.locator('.xterm-rows span', { hasText: text }).last().evaluate((el) => ({ color: getComputedStyle(el).color, font: getComputedStyle(el).fontFamily }));
+  const [red, plain] = [await look('red-word'), await look('back-2')];
+  expect(red.color).not.toBe(plain.color);
+  expect(plain.font).toContain('monospace');
+
   await terminal.run('sleep 100; echo slept');
   await expect.poll(async () => (await extraProcesses(name)).some((l) => /sleep 100/.test(l)), { timeout: 5_000 }).toBe(true);
   await page.keyboard.press('Control+C');

@@ -7,9 +7,34 @@ import type { ApiError } from '../../../../../shared/errors';
 import { TerminalConnection, type TerminalOptions } from './terminal-connection';
 import { TerminalToolbar } from './TerminalToolbar';
 import { TerminalProblem } from './TerminalProblem';
+import { mirrorStyleElements } from './mirror-style-elements';
 
 /** Lines kept above the screen: enough to scroll back through, bounded so a firehose cannot eat memory. */
 const SCROLLBACK = 5000;
+
+/**
+ * ANSI colours that each keep 4.5:1 on the black background (xterm's defaults put red, blue and magenta
+ * near 3:1). Its `minimumContrastRatio` cannot be used: it writes colours as style attributes, which the CSP refuses.
+ */
+const READABLE_ON_BLACK = {
+  background: '#000000',
+  foreground: '#e8e8e8',
+  red: '#f14c4c',
+  green: '#23d18b',
+  yellow: '#e5e510',
+  blue: '#3b8eea',
+  magenta: '#d670d6',
+  cyan: '#29b8db',
+  white: '#e5e5e5',
+  brightBlack: '#8a8a8a',
+  brightRed: '#ff6b6b',
+  brightGreen: '#5af78e',
+  brightYellow: '#f4f99d',
+  brightBlue: '#6cb6ff',
+  brightMagenta: '#ff92d0',
+  brightCyan: '#9aedfe',
+  brightWhite: '#ffffff',
+};
 
 export type SessionState = { phase: 'connecting' } | { phase: 'live'; shell: string } | { phase: 'exited'; code: number | null } | { phase: 'failed'; error: ApiError };
 
@@ -30,12 +55,13 @@ export function TerminalPane({ options, active, label }: Props) {
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const terminal = new Terminal({ scrollback: SCROLLBACK, fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace', fontSize: 13, cursorBlink: true, allowProposedApi: true });
+    const terminal = new Terminal({ scrollback: SCROLLBACK, fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace', fontSize: 13, cursorBlink: true, allowProposedApi: true, theme: READABLE_ON_BLACK });
     const fit = new FitAddon();
     const finder = new SearchAddon();
     terminal.loadAddon(fit);
     terminal.loadAddon(finder);
     terminal.open(element);
+    const unmirrorStyles = mirrorStyleElements(element);
     terminal.textarea?.setAttribute('aria-label', `${label} input`);
     fit.fit();
     term.current = terminal;
@@ -80,6 +106,7 @@ export function TerminalPane({ options, active, label }: Props) {
       resized.dispose();
       connection.close();
       terminal.dispose();
+      unmirrorStyles();
       term.current = null;
     };
     // The session is this pane's for life; a retry starts a new one.
