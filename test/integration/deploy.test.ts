@@ -10,7 +10,7 @@ import { deployRunParams, type DeployEvent, type DeployResult } from '../../shar
 import type { PortholeError } from '../../shared/errors';
 import { docker } from '../support/engine';
 import { RUN_ID, testLabels, uniqueName } from '../support/run-id';
-import { LOCAL_REGISTRY, pushBusyboxBaseImage, pushNodeBaseImage } from '../support/base-images';
+import { LOCAL_REGISTRY, deleteFromRegistry, pushBusyboxBaseImage, pushNodeBaseImage } from '../support/base-images';
 
 const FIXTURES = join(__dirname, '../fixtures/deploy');
 let connection: EngineConnection;
@@ -38,14 +38,6 @@ async function deploy(folder: string, name: string, options: { port?: number; mi
   const params = deployRunParams.parse({ folder, name: plan.name, port: plan.port, dockerfile: plan.dockerfile, dockerignore: plan.dockerignore, waitTimeoutMs: 30_000 });
   const result = await service.run(params, (e) => events.push(e), new AbortController().signal);
   return { result, events };
-}
-
-/** Best effort: the registry answers DELETE only when deletion is enabled. */
-async function deleteFromRegistry(repo: string, tag: string): Promise<void> {
-  const headers = { accept: 'application/vnd.docker.distribution.manifest.v2+json' };
-  const head = await fetch(`http://${LOCAL_REGISTRY}/v2/${repo}/manifests/${tag}`, { method: 'HEAD', headers }).catch(() => null);
-  const digest = head?.headers.get('docker-content-digest');
-  if (digest) await fetch(`http://${LOCAL_REGISTRY}/v2/${repo}/manifests/${digest}`, { method: 'DELETE', headers }).catch(() => null);
 }
 
 const fetchText = async (url: string) => (await fetch(url)).text();

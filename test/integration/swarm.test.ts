@@ -3,8 +3,8 @@ import type { PortholeCore } from '../../main/core';
 import { startCore } from '../support/core';
 import { invoke, invokeOk } from '../support/api';
 import { openStream } from '../support/api-stream';
-import { buildHttpdImage, startSwarmEngine, type SwarmEngine } from '../support/swarm-engine';
-import { RUN_ID, TEST_LABEL, uniqueName } from '../support/run-id';
+import { answers, buildHttpdImage, serviceName, startSwarmEngine, until, type SwarmEngine } from '../support/swarm-engine';
+import { RUN_ID, TEST_LABEL } from '../support/run-id';
 
 /**
  * Swarm for real: a second dockerd of the test rig turned into a single-node Swarm (the shared engine
@@ -16,28 +16,6 @@ const labels = { [TEST_LABEL]: RUN_ID };
 const v1 = `porthole-swarm-web:v1-${RUN_ID}`;
 const v2 = `porthole-swarm-web:v2-${RUN_ID}`;
 const dying = `porthole-swarm-web:dying-${RUN_ID}`;
-
-async function page(port: number): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(3_000) });
-  return res.text();
-}
-
-/** Every running replica's answer, through the port each task published on the node. */
-async function answers(core: PortholeCore, service: string): Promise<string[]> {
-  const tasks = (await invokeOk(core, 'swarm:tasks', { service })).filter((t) => t.state === 'running' && t.desiredState === 'running');
-  return Promise.all(tasks.map((t) => page(t.ports[0].published).catch((e: Error) => `unreachable: ${e.message}`)));
-}
-
-async function until<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await probe();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${what}: still ${JSON.stringify(last)} after ${ms} ms`);
-}
 
 beforeAll(async () => {
   engine = await startSwarmEngine();
@@ -65,7 +43,7 @@ describe('Swarm services on a single-node Swarm', () => {
   });
 
   it('deploys with 2 replicas and host-mode ports, scales 2 → 3 → 1, updates rolling, rolls back in one click, removes leaving nothing', async () => {
-    const name = uniqueName('web').replace(/[^a-z0-9-]/g, '-').slice(0, 60);
+    const name = serviceName('web');
     await invokeOk(core, 'swarm:create', {
       name,
       image: v1,
@@ -105,7 +83,7 @@ describe('Swarm services on a single-node Swarm', () => {
   }, 240_000);
 
   it('a failing update (a start command that exits) rolls back by itself and says so in words; the old content keeps being served', async () => {
-    const name = uniqueName('fail').replace(/[^a-z0-9-]/g, '-').slice(0, 60);
+    const name = serviceName('fail');
     await invokeOk(core, 'swarm:create', {
       name,
       image: v1,
@@ -125,7 +103,7 @@ describe('Swarm services on a single-node Swarm', () => {
   }, 180_000);
 
   it('follows logs merged across tasks, each line naming its task', async () => {
-    const name = uniqueName('logs').replace(/[^a-z0-9-]/g, '-').slice(0, 60);
+    const name = serviceName('logs');
     await invokeOk(core, 'swarm:create', {
       name,
       image: v1,

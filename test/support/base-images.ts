@@ -68,3 +68,11 @@ export async function pushBusyboxBaseImage(options: { registry?: string; keepLoc
   await writeFile(join(dir, 'etc/group'), GROUP);
   return buildAndPush(dir, 'FROM scratch\nCOPY . /\nENV PATH=/usr/local/bin:/usr/bin:/bin\nCMD ["sh"]\n', tag, options.keepLocal ?? false);
 }
+
+/** Best effort: the registry answers DELETE only when deletion is enabled. */
+export async function deleteFromRegistry(repo: string, tag: string): Promise<void> {
+  const headers = { accept: 'application/vnd.docker.distribution.manifest.v2+json' };
+  const head = await fetch(`http://${LOCAL_REGISTRY}/v2/${repo}/manifests/${tag}`, { method: 'HEAD', headers }).catch(() => null);
+  const digest = head?.headers.get('docker-content-digest');
+  if (digest) await fetch(`http://${LOCAL_REGISTRY}/v2/${repo}/manifests/${digest}`, { method: 'DELETE', headers }).catch(() => null);
+}

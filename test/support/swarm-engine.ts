@@ -3,6 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { PortholeCore } from '../../main/core';
+import { invokeOk } from './api';
+import { uniqueName } from './run-id';
 
 const exec = promisify(execFile);
 
@@ -81,4 +84,30 @@ export async function buildHttpdImage(engine: SwarmEngine, tag: string, page: st
   const labelArgs = Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
   await engine.cli('build', '-q', ...labelArgs, '-t', tag, dir);
   await rm(dir, { recursive: true, force: true });
+}
+
+/** A unique service name of this run (a DNS label: letters, digits and dashes, at most 63). */
+export const serviceName = (prefix: string): string => uniqueName(prefix).replace(/[^a-z0-9-]/g, '-').slice(0, 60);
+
+/** Polls `probe` until `ok` holds; throws with the last value seen after `ms`. */
+export async function until<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${what}: still ${JSON.stringify(last)} after ${ms} ms`);
+}
+
+async function page(port: number): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(3_000) });
+  return res.text();
+}
+
+/** Every running replica's answer, through the host-mode port each task published on the node. */
+export async function answers(core: PortholeCore, service: string): Promise<string[]> {
+  const tasks = (await invokeOk(core, 'swarm:tasks', { service })).filter((t) => t.state === 'running' && t.desiredState === 'running');
+  return Promise.all(tasks.map((t) => page(t.ports[0].published).catch((e: Error) => `unreachable: ${e.message}`)));
 }
