@@ -99,6 +99,26 @@ test('9 · a network chip’s × asks before disconnecting', async ({ page, serv
   }
 });
 
+test('9 · the bulk bar offers only the actions that apply to the selection, with how many', async ({ page, served }) => {
+  const names = [`porthole-ux-bulk-a-${RUN_ID}`, `porthole-ux-bulk-b-${RUN_ID}`];
+  const ids = await Promise.all(names.map((n) => runBusybox(n)));
+  try {
+    await page.goto(`${served.url}#/containers`);
+    await page.getByLabel('Search containers').fill('porthole-ux-bulk-');
+    for (const n of names) await page.getByRole('checkbox', { name: `Select ${n}` }).check();
+    const bar = page.getByRole('toolbar', { name: 'Selected containers' });
+    await expect(bar.getByRole('button', { name: 'Stop 2', exact: true })).toBeVisible();
+    await expect(bar.getByRole('button', { name: /^(Start|Unpause)\b/ })).toHaveCount(0);
+    await dockerCli('pause', ids[0]);
+    await expect(bar.getByRole('button', { name: 'Unpause 1', exact: true })).toBeVisible();
+    await expect(bar.getByRole('button', { name: 'Pause 1', exact: true })).toBeVisible();
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.screenshot({ path: 'test-results/ux/after-bulk-bar-800.png' });
+  } finally {
+    await Promise.all(ids.map((id) => dockerCli('rm', '-f', id)));
+  }
+});
+
 test('10 · a link without its token says so instead of blaming the engine', async ({ page, served }) => {
   await page.goto(`${served.origin}/#/overview`);
   const notice = page.getByTestId('host-access-problem');
