@@ -91,6 +91,8 @@ export interface ContainerDetail extends ContainerSummary {
   entrypoint: string[];
   workingDir: string;
   restartPolicy: string;
+  /** Seconds between the stop signal and the engine's kill. */
+  stopTimeoutS: number;
   /** The engine's full inspect document, for the raw view. */
   raw: unknown;
 }

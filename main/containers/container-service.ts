@@ -2,10 +2,10 @@ import type Dockerode from 'dockerode';
 import type { z } from 'zod';
 import { PortholeError } from '../../shared/errors';
 import type { ContainerDetail, ContainerSummary } from '../../shared/dto';
-import type { ActionOutcome, ContainerAction, RemovePreview, runInput } from '../../shared/api/containers';
+import type { ActionOutcome, ContainerAction, RemovePreview, runInput, StopTimeout } from '../../shared/api/containers';
 import type { EngineConnection } from '../engine/connection';
 import { isNotModified, isPortInUseMessage, toApiError } from '../engine/errors';
-import { toContainerDetail, toContainerSummary } from '../engine/mappers';
+import { stopTimeoutOf, toContainerDetail, toContainerSummary } from '../engine/mappers';
 import * as engine from '../engine/gateway';
 import { findFreePort, isPortFree } from '../lib/ports';
 import type { CoreEvents } from '../lib/event-bus';
@@ -48,6 +48,15 @@ export class ContainerService {
         }
       },
     );
+  }
+
+  /** Each container's stop timeout; one that is gone is left out. */
+  async stopTimeouts(ids: string[]): Promise<StopTimeout[]> {
+    const found = await mapBounded(ids, BULK_CONCURRENCY, async (id) => {
+      const info = await engine.inspectContainer(this.docker.getContainer(id)).catch(() => null);
+      return info ? { id, seconds: stopTimeoutOf(info) } : null;
+    });
+    return found.filter((t): t is StopTimeout => t !== null);
   }
 
   /** What removal destroys (the writable layer, measured now) and what stays (volumes, binds). */

@@ -60,6 +60,10 @@ export function portsFromInspect(ports: Record<string, { HostIp: string; HostPor
   return out;
 }
 
+/** The engine's default when a container sets no `StopTimeout` (`docker stop` without `-t`). */
+export const ENGINE_STOP_TIMEOUT_S = 10;
+export const stopTimeoutOf = (c: Dockerode.ContainerInspectInfo): number => (c.Config as { StopTimeout?: number } | undefined)?.StopTimeout ?? ENGINE_STOP_TIMEOUT_S;
+
 export function toContainerDetail(c: Dockerode.ContainerInspectInfo): ContainerDetail {
   const labels = c.Config?.Labels ?? {};
   const detail: ContainerDetail = {
@@ -83,6 +87,7 @@ export function toContainerDetail(c: Dockerode.ContainerInspectInfo): ContainerD
     entrypoint: (typeof c.Config?.Entrypoint === 'string' ? [c.Config.Entrypoint] : (c.Config?.Entrypoint as string[] | undefined)) ?? [],
     workingDir: c.Config?.WorkingDir ?? '',
     restartPolicy: c.HostConfig?.RestartPolicy?.Name || 'no',
+    stopTimeoutS: stopTimeoutOf(c),
     raw: c,
   };
   if (labels['com.docker.compose.project']) detail.composeProject = labels['com.docker.compose.project'];

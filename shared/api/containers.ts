@@ -65,6 +65,8 @@ export const containerInvokeSchemas = {
     .object({ ids: z.array(engineRef).min(1).max(5000), action: z.enum(CONTAINER_ACTIONS) })
     .strict(),
   'containers:remove-preview': z.object({ ids: z.array(engineRef).min(1).max(5000) }).strict(),
+  /** How long each container is given after its stop signal before the engine kills it (for the countdown). */
+  'containers:stop-timeouts': z.object({ ids: z.array(engineRef).min(1).max(5000) }).strict(),
   'containers:remove': z
     .object({ ids: z.array(engineRef).min(1).max(5000), force: z.boolean().default(false), removeVolumes: z.literal(false).default(false) })
     .strict(),
@@ -87,6 +89,12 @@ export interface ActionOutcome {
   id: string;
   ok: boolean;
   error?: { code: string; message: string };
+}
+
+/** A container's stop timeout (`StopTimeout`, the engine's 10 s when unset), as `docker stop` without `-t` uses it. */
+export interface StopTimeout {
+  id: string;
+  seconds: number;
 }
 
 export interface RemovePreview {
@@ -127,6 +135,7 @@ export interface ContainerInvokeResults {
   'containers:inspect': ContainerDetail;
   'containers:action': ActionOutcome[];
   'containers:remove-preview': RemovePreview[];
+  'containers:stop-timeouts': StopTimeout[];
   'containers:remove': ActionOutcome[];
   'containers:run': { id: string; name: string; urls: string[] };
 }

@@ -1,5 +1,6 @@
 import { test, expect } from '../fixtures';
 import { ImagesPage } from '../pages/images-page';
+import { layoutProblems } from './checks';
 import { busyboxImage, dockerCli, makeContext, runBusybox, TEST_LABEL, RUN_ID } from '../../support/engine';
 
 // Each test reproduces one defect of the "first hour" issue and passes with its fix.
@@ -51,6 +52,46 @@ test('2 · every view and a container detail have an address; Back, the sidebar 
     await expect(page.locator('main[data-view="volumes"]')).toBeVisible();
     await page.goBack();
     await expect(page.locator('main[data-view="containers"]')).toBeVisible();
+  } finally {
+    await dockerCli('rm', '-f', id);
+  }
+});
+
+test('4 · a stop that waits for the timeout shows Stopping with the time left, and offers Kill', async ({ page, served }) => {
+  const name = `porthole-ux-stop-${RUN_ID}`;
+  // busybox sleep as PID 1 ignores SIGTERM: the engine waits the whole stop timeout (6 s here, not the default 10).
+  const id = await runBusybox(name, undefined, ['--stop-timeout', '6']);
+  const row = page.locator(`[data-testid="container-row"][data-name="${name}"]`);
+  try {
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.goto(`${served.url}#/containers`);
+    await page.getByLabel('Search containers').fill(name);
+    await row.getByRole('button', { name: `Stop ${name}` }).click();
+    const transition = row.getByTestId('container-transition');
+    await expect(transition).toContainText('Stopping');
+    await expect(transition).toContainText(/killed in [1-6] s/);
+    expect(await layoutProblems(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/ux/after-stopping-row-800.png' });
+    const kill = row.getByRole('button', { name: `Kill ${name}` });
+    await expect(kill).toBeEnabled();
+    const killedAt = Date.now();
+    await kill.click();
+    await expect(row).toHaveAttribute('data-state', 'exited', { timeout: 5_000 });
+    expect(Date.now() - killedAt).toBeLessThan(5_000);
+    await expect(transition).toHaveCount(0);
+
+    // The detail says the same in a sentence, at 1400 px.
+    await dockerCli('start', id);
+    await expect(row).toHaveAttribute('data-state', 'running');
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await row.locator('.ct-open').click();
+    const detail = page.getByTestId('container-detail');
+    await detail.getByRole('button', { name: `Stop ${name}` }).click();
+    await expect(detail.getByTestId('detail-transition')).toContainText(/kills it in [1-6] s/);
+    await expect(detail.getByRole('button', { name: `Kill ${name}` })).toBeEnabled();
+    await page.screenshot({ path: 'test-results/ux/after-stopping-detail-1400.png' });
+    await expect(detail).toHaveAttribute('data-state', 'exited', { timeout: 15_000 });
+    await expect(detail.getByTestId('detail-transition')).toHaveCount(0);
   } finally {
     await dockerCli('rm', '-f', id);
   }

@@ -5,7 +5,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { formatRelative, shortId } from '../../../lib/format';
 import { ContainerActions } from '../list/ContainerActions';
 import { PortLinks } from '../list/PortLinks';
-import { StateBadge } from '../list/ContainerRow';
+import { LiveStateBadge, TransitionSentence } from '../list/ContainerStateCell';
 import { DEFAULT_LOG_OPTIONS, LogsTab } from '../logs/LogsTab';
 import { StatsTab } from '../stats/StatsTab';
 import { InspectTab } from './InspectTab';
@@ -77,7 +77,7 @@ export function ContainerDetailView({ id, onBack, onRemove, initialTab }: { id: 
         {back}
         <div className="detail-title">
           <h1>{detail.name}</h1>
-          <StateBadge state={state} />
+          <LiveStateBadge id={detail.id} state={state} />
         </div>
         <ContainerActions container={{ ...detail, state }} onRemove={onRemove} withLabels />
       </header>
@@ -92,6 +92,7 @@ export function ContainerDetailView({ id, onBack, onRemove, initialTab }: { id: 
           </>
         )}
       </p>
+      <TransitionSentence id={detail.id} />
       <div className="tabs" role="tablist" aria-label="Container details">
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => {

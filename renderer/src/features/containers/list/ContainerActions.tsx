@@ -1,7 +1,7 @@
 import type { ContainerSummary } from '../../../../../shared/dto';
 import { useStore } from '../../../store';
 import { ActionIcon } from './icons';
-import { actionsFor, BUSY_TEXT } from './container-states';
+import { actionsFor } from './container-states';
 
 export function ContainerActions({ container, onRemove, withLabels }: { container: ContainerSummary; onRemove: (ids: string[]) => void; withLabels?: boolean }) {
   const busy = useStore((s) => s.containerBusy[container.id]);
@@ -24,11 +24,6 @@ export function ContainerActions({ container, onRemove, withLabels }: { containe
           <span aria-hidden className="term-icon">&gt;_</span>
         </button>
       )}
-      {busy && (
-        <span className="busy" role="status">
-          <span className="spinner" aria-hidden /> {BUSY_TEXT[busy]}
-        </span>
-      )}
       {actionsFor(container.state).map((a) => (
         <button
           key={a.action}
@@ -36,7 +31,8 @@ export function ContainerActions({ container, onRemove, withLabels }: { containe
           className={`btn btn-small${withLabels ? '' : ' btn-icon'}${a.danger ? ' btn-danger' : ''}`}
           aria-label={`${a.label} ${name}`}
           title={`${a.label} ${name}`}
-          disabled={Boolean(busy)}
+          // Kill stays offered while a stop or restart waits for the container to exit.
+          disabled={Boolean(busy) && !(a.action === 'kill' && (busy === 'stop' || busy === 'restart'))}
           onClick={(e) => {
             e.stopPropagation();
             void run([container.id], a.action);

@@ -28,13 +28,3 @@ export function actionsFor(state: string): ActionDef[] {
       return [START];
   }
 }
-
-export const BUSY_TEXT: Record<string, string> = {
-  start: 'Starting…',
-  stop: 'Stopping…',
-  restart: 'Restarting…',
-  pause: 'Pausing…',
-  unpause: 'Resuming…',
-  kill: 'Killing…',
-  remove: 'Removing…',
-};
