@@ -10,6 +10,7 @@ import * as engine from '../engine/gateway';
 import { findFreePort, isPortFree } from '../lib/ports';
 import type { CoreEvents } from '../lib/event-bus';
 import { BULK_CONCURRENCY, mapBounded } from '../lib/bounded';
+import { explainNameConflict } from './name-conflict';
 
 type RunParsed = z.output<typeof runInput>;
 
@@ -131,6 +132,8 @@ export class ContainerService {
         Init: input.init || undefined,
         Mounts: input.mounts.map((m) => ({ Type: m.type, Source: m.source, Target: m.target, ReadOnly: m.readOnly })),
       },
+    }).catch(async (error: unknown) => {
+      throw await explainNameConflict(this.docker, input.name, error);
     });
     try {
       await engine.actOnContainer(container, 'start');

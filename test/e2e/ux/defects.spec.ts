@@ -118,6 +118,34 @@ test('6 · every tag is its own row, and Untag removes one tag without removing 
   }
 });
 
+test('7 · a taken name says so in a sentence, offers the holder and a free name, and nothing overflows', async ({ page, served }) => {
+  const name = `porthole-ux-taken-${RUN_ID}`;
+  const holder = await runBusybox(name);
+  const images = new ImagesPage(page);
+  let second = '';
+  try {
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.goto(`${served.url}#/images`);
+    await images.openRun(busyboxImage());
+    await images.containerName.fill(name);
+    await images.runButton.click();
+    const problem = images.runDialog.getByTestId('run-name-in-use');
+    await expect(problem).toContainText(`A container named “${name}” already exists`);
+    await expect(problem).not.toContainText(holder.slice(0, 64));
+    expect(await layoutProblems(page)).toEqual([]);
+    await problem.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/ux/after-run-name-conflict-800.png' });
+    await problem.getByRole('button', { name: `Use the name ${name}-2` }).click();
+    await expect(images.containerName).toHaveValue(`${name}-2`);
+    await images.runButton.click();
+    await expect(page.getByTestId('container-detail')).toHaveAttribute('data-name', `${name}-2`);
+    second = `${name}-2`;
+  } finally {
+    await dockerCli('rm', '-f', holder);
+    if (second) await dockerCli('rm', '-f', second).catch(() => undefined);
+  }
+});
+
 test('9 · a network chip’s × asks before disconnecting', async ({ page, served }) => {
   const net = `porthole-ux-net-${RUN_ID}`;
   const name = `porthole-ux-chip-${RUN_ID}`;

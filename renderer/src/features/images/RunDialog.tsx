@@ -10,6 +10,7 @@ import { PullBeforeRunDialog, PullInPlaceStatus, usePullInPlace } from './PullBe
 import { parseRunForm, type PortRow, type RunForm, type RunFormErrors } from './run-form';
 import { newPortRow, useRunPrefill } from './use-run-prefill';
 import { PortRows } from './PortRows';
+import { NameInUse, nameInUse } from './NameInUse';
 
 type PortInUseDetail = { port: number; suggestion?: number | null };
 
@@ -93,6 +94,7 @@ function RunFormDialog({ image, ports, cmd, pulled, onClose }: { image: string; 
 
   const inUse = failure ? portDetail(failure) : null;
   const missing = missingImage(failure);
+  const taken = nameInUse(failure);
   const pulling = retry.state.status === 'running';
   const applySuggestion = (detail: PortInUseDetail) => {
     if (!detail.suggestion) return;
@@ -204,7 +206,21 @@ function RunFormDialog({ image, ports, cmd, pulled, onClose }: { image: string; 
         </div>
         {failure && (
           <div className="stack-tight" data-testid="run-error">
-            <ErrorBox error={failure} />
+            {taken ? (
+              <NameInUse
+                conflict={taken}
+                onOpen={() => {
+                  onClose();
+                  navigate('containers', taken.id);
+                }}
+                onRename={(name) => {
+                  set({ name });
+                  setFailure(null);
+                }}
+              />
+            ) : (
+              <ErrorBox error={failure} />
+            )}
             {missing && retry.state.status !== 'running' && retry.state.status !== 'done' && (
               <div>
                 <button type="button" className="btn btn-primary btn-wrap" onClick={retry.pull}>
