@@ -110,6 +110,8 @@ export class ContainerService {
         }
         throw error;
       });
+    if (input.autoRemove && input.restartPolicy !== 'no')
+      throw new PortholeError('VALIDATION', 'A container removed when it exits (--rm) cannot also have a restart policy.', [{ path: ['autoRemove'], message: 'conflicts with the restart policy' }]);
     for (const p of input.ports) await this.assertPortFree(p.hostPort, p.hostIp);
 
     const exposed: Record<string, object> = {};
@@ -125,8 +127,14 @@ export class ContainerService {
       Env: input.env,
       Cmd: input.command,
       Labels: input.labels,
+      User: input.user,
+      WorkingDir: input.workingDir,
       ExposedPorts: exposed,
       HostConfig: {
+        NetworkMode: input.network,
+        AutoRemove: input.autoRemove || undefined,
+        NanoCpus: input.cpus === undefined ? undefined : Math.round(input.cpus * 1e9),
+        Memory: input.memoryBytes,
         PortBindings: bindings,
         RestartPolicy: { Name: input.restartPolicy },
         Init: input.init || undefined,
@@ -143,8 +151,9 @@ export class ContainerService {
       if (isPortInUseMessage(apiError.message)) throw new PortholeError('PORT_IN_USE', apiError.message);
       throw new PortholeError(apiError.code, `The container could not start: ${apiError.message}`);
     }
-    const info = await engine.inspectContainer(container);
-    const ran = { id: info.Id, name: info.Name.replace(/^\//, '') };
+    // With --rm a quick command may be gone already: its id and the asked name are what is known.
+    const info = await engine.inspectContainer(container).catch(() => null);
+    const ran = info ? { id: info.Id, name: info.Name.replace(/^\//, '') } : { id: container.id, name: input.name ?? container.id.slice(0, 12) };
     this.events?.emit('container:ran', { ...ran, input });
     return { ...ran, urls: input.ports.filter((p) => p.protocol === 'tcp').map((p) => `http://${loopbackFor(p.hostIp)}:${p.hostPort}`) };
   }

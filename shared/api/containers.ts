@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { boundedText, engineRef, hostPath, port } from './common';
 import { imageReference } from './images';
+import { networkName } from './networks';
 import type { ContainerDetail, ContainerSummary } from '../dto';
 
 export const CONTAINER_ACTIONS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill'] as const;
@@ -48,6 +49,18 @@ export const runInput = z
     /** Overrides the image's CMD; each element one argument (exec form). */
     command: z.array(boundedText(4096)).max(256).optional(),
     labels: z.record(boundedText(256), boundedText(4096)).optional(),
+    /** `--network`: the network the container joins instead of the default bridge. */
+    network: networkName.optional(),
+    /** `--rm`: the engine removes the container when it exits (not with a restart policy). */
+    autoRemove: z.boolean().optional(),
+    /** `--cpus`: how many CPUs' worth of time it may use. */
+    cpus: z.number().min(0.01).max(1024).optional(),
+    /** `--memory` in bytes; the engine refuses less than 6 MiB. */
+    memoryBytes: z.number().int().min(6 * 1024 * 1024).max(2 ** 50).optional(),
+    /** `--user`: name or uid, optionally `:group` or `:gid`. */
+    user: boundedText(256).regex(/^[^\s:]+(:[^\s:]+)?$/, 'must look like user, uid, user:group or uid:gid').optional(),
+    /** `--workdir`: an absolute path inside the container. */
+    workingDir: boundedText(4096).regex(/^\//, 'must be an absolute path in the container').optional(),
   })
   .strict();
 export type RunInput = z.input<typeof runInput>;

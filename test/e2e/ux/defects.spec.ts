@@ -1,6 +1,6 @@
 import { test, expect } from '../fixtures';
 import { ImagesPage } from '../pages/images-page';
-import { layoutProblems } from './checks';
+import { layoutProblems, seriousViolations } from './checks';
 import { busyboxImage, dockerCli, makeContext, runBusybox, TEST_LABEL, RUN_ID } from '../../support/engine';
 
 // Each test reproduces one defect of the "first hour" issue and passes with its fix.
@@ -143,6 +143,47 @@ test('7 · a taken name says so in a sentence, offers the holder and a free name
   } finally {
     await dockerCli('rm', '-f', holder);
     if (second) await dockerCli('rm', '-f', second).catch(() => undefined);
+  }
+});
+
+test('7 · Run’s Advanced section sets bind address, network, labels, --rm, limits, user and working directory', async ({ page, served }) => {
+  const name = `porthole-ux-advanced-${RUN_ID}`;
+  const net = `porthole-ux-runnet-${RUN_ID}`;
+  const hostPort = String(20_000 + Math.floor(Math.random() * 20_000));
+  await dockerCli('network', 'create', '--label', `${TEST_LABEL}=${RUN_ID}`, net);
+  const images = new ImagesPage(page);
+  try {
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.goto(`${served.url}#/images`);
+    await images.openRun(busyboxImage());
+    const dialog = images.runDialog;
+    await images.containerName.fill(name);
+    await dialog.getByRole('button', { name: 'Add port' }).click();
+    await images.hostPort(0).fill(hostPort);
+    await images.containerPort(0).fill('80');
+    await dialog.getByLabel('Command').fill('/bin/busybox sleep 3600');
+    await dialog.getByText(/^Advanced:/).click();
+    await dialog.getByLabel('Bind ports to (host IP)').fill('0.0.0.0');
+    await dialog.getByLabel('Network').selectOption(net);
+    await dialog.getByLabel('CPUs').fill('0.5');
+    await dialog.getByLabel('Memory limit').fill('64m');
+    await dialog.getByLabel('User').fill('1000:1000');
+    await dialog.getByLabel('Working directory').fill('/tmp');
+    await dialog.getByLabel('Labels').fill(`${TEST_LABEL}=${RUN_ID}\nteam=web`);
+    await dialog.getByLabel(/Remove the container when it exits/).check();
+    expect(await layoutProblems(page)).toEqual([]);
+    expect(await seriousViolations(page, 'dialog[open]')).toEqual([]);
+    await page.screenshot({ path: 'test-results/ux/after-run-advanced-800.png' });
+    await images.runButton.click();
+    await expect(page.getByTestId('container-detail')).toHaveAttribute('data-name', name);
+    const info = JSON.parse(await dockerCli('inspect', name))[0];
+    expect(info.HostConfig).toMatchObject({ AutoRemove: true, NanoCpus: 500_000_000, Memory: 64 * 1024 * 1024, NetworkMode: net });
+    expect(info.HostConfig.PortBindings['80/tcp']).toEqual([{ HostIp: '0.0.0.0', HostPort: hostPort }]);
+    expect(info.Config).toMatchObject({ User: '1000:1000', WorkingDir: '/tmp' });
+    expect(info.Config.Labels).toMatchObject({ team: 'web' });
+  } finally {
+    await dockerCli('rm', '-f', name).catch(() => undefined);
+    await dockerCli('network', 'rm', net).catch(() => undefined);
   }
 });
 
