@@ -187,6 +187,52 @@ test('7 · Run’s Advanced section sets bind address, network, labels, --rm, li
   }
 });
 
+test('8 · detail: Inspect shows networks, ids copy with a button, the raw JSON folds and searches, / focuses the log search, charts have a scale', async ({ page, served, context }) => {
+  const net = `porthole-ux-inspect-net-${RUN_ID}`;
+  const name = `porthole-ux-inspect-${RUN_ID}`;
+  await dockerCli('network', 'create', '--label', `${TEST_LABEL}=${RUN_ID}`, net);
+  const id = await runBusybox(name, undefined, ['--network', net]);
+  const ip = await dockerCli('inspect', '--format', `{{(index .NetworkSettings.Networks "${net}").IPAddress}}`, id);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
+  try {
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.goto(`${served.url}#/containers/${id}`);
+    const detail = page.getByTestId('container-detail');
+    await expect(detail).toBeVisible();
+    // `/` focuses the log search of the Logs tab.
+    await page.locator('body').press('/');
+    await expect(detail.getByLabel('Search logs')).toBeFocused();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+
+    await detail.getByRole('tab', { name: 'Inspect' }).click();
+    const networks = detail.getByTestId('inspect-networks');
+    await expect(networks).toContainText(net);
+    await expect(networks).toContainText(ip.trim());
+    await detail.getByRole('button', { name: 'Copy the container ID' }).last().click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(id.trim());
+    await detail.getByRole('button', { name: /Show raw JSON/ }).click();
+    const raw = detail.getByTestId('raw-json');
+    await raw.getByLabel('Search the raw JSON').fill(ip.trim());
+    await expect(raw.locator('details')).toHaveCount(1);
+    await expect(raw.locator('details summary')).toHaveText('NetworkSettings');
+    expect(await layoutProblems(page)).toEqual([]);
+    expect(await seriousViolations(page, '[data-testid="container-detail"]')).toEqual([]);
+    await networks.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/ux/after-inspect-networks-800.png' });
+
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await detail.getByRole('tab', { name: 'Stats' }).click();
+    const cpu = detail.getByRole('region', { name: 'CPU' });
+    await expect(cpu.locator('.chart-y')).toContainText('%');
+    await expect(cpu.locator('.chart-x')).toContainText('now');
+    await page.waitForTimeout(2500);
+    await page.screenshot({ path: 'test-results/ux/after-stats-axes-1400.png' });
+  } finally {
+    await dockerCli('rm', '-f', id);
+    await dockerCli('network', 'rm', net).catch(() => undefined);
+  }
+});
+
 test('9 · a network chip’s × asks before disconnecting', async ({ page, served }) => {
   const net = `porthole-ux-net-${RUN_ID}`;
   const name = `porthole-ux-chip-${RUN_ID}`;

@@ -12,6 +12,7 @@ import { InspectTab } from './InspectTab';
 import { useContainerDetail } from './use-container-detail';
 import { TerminalTab } from '../terminal/TerminalTab';
 import { FilesTab } from '../files/FilesTab';
+import { CopyButton } from '../../../components/CopyButton';
 
 export type Tab = 'logs' | 'inspect' | 'stats' | 'terminal' | 'files';
 const TABS: { id: Tab; label: string }[] = [
@@ -82,7 +83,8 @@ export function ContainerDetailView({ id, onBack, onRemove, initialTab }: { id: 
         <ContainerActions container={{ ...detail, state }} onRemove={onRemove} withLabels />
       </header>
       <p className="muted detail-meta">
-        <code>{detail.image}</code> · {shortId(detail.id)} · created {formatRelative(detail.createdMs)}
+        <code>{detail.image}</code> · {shortId(detail.id)}
+        <CopyButton text={detail.id} what="the container ID" /> · created {formatRelative(detail.createdMs)}
         {state === 'running' && detail.startedAtMs ? ` · up since ${new Date(detail.startedAtMs).toLocaleString()}` : ''}
         {state === 'exited' && detail.exitCode !== undefined ? ` · exited with code ${detail.exitCode}` : ''}
         {detail.ports.some((p) => p.publicPort) && (
