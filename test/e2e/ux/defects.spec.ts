@@ -1,5 +1,6 @@
 import { test, expect } from '../fixtures';
 import { ImagesPage } from '../pages/images-page';
+import { ComparePage } from '../pages/compare-page';
 import { layoutProblems, seriousViolations } from './checks';
 import { busyboxImage, dockerCli, makeContext, runBusybox, TEST_LABEL, RUN_ID } from '../../support/engine';
 
@@ -230,6 +231,25 @@ test('8 · detail: Inspect shows networks, ids copy with a button, the raw JSON 
   } finally {
     await dockerCli('rm', '-f', id);
     await dockerCli('network', 'rm', net).catch(() => undefined);
+  }
+});
+
+test('12 · the density figure says it is bounded by memory alone and names what it does not count', async ({ page, served }) => {
+  const name = `porthole-ux-density-${RUN_ID}`;
+  const id = await runBusybox(name);
+  try {
+    await page.setViewportSize({ width: 800, height: 600 });
+    const compare = new ComparePage(page);
+    await compare.open(served.url);
+    await expect(compare.density.getByTestId('cmp-density-containers')).toHaveText(/^[\d,]+$/);
+    await expect(compare.density).toContainText('by memory alone');
+    const bounds = compare.density.getByTestId('cmp-density-bounds');
+    for (const limit of ['pid_max', 'open files', 'host ports', 'containerd-shim']) await expect(bounds).toContainText(limit);
+    expect(await layoutProblems(page)).toEqual([]);
+    await compare.density.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/ux/after-density-800.png' });
+  } finally {
+    await dockerCli('rm', '-f', id);
   }
 });
 
