@@ -98,6 +98,29 @@ test('4 · a stop that waits for the timeout shows Stopping with the time left, 
   }
 });
 
+test('5 · the prune preview lets the user untick items, and only the ticked ones go', async ({ page, served }) => {
+  const [a, b] = [`porthole-ux-prune-a-${RUN_ID}`, `porthole-ux-prune-b-${RUN_ID}`];
+  const ids = [await runBusybox(a, ['/bin/busybox', 'true']), await runBusybox(b, ['/bin/busybox', 'true'])];
+  try {
+    await page.goto(`${served.url}#/disk`);
+    await page.getByRole('button', { name: 'Remove stopped…' }).click();
+    const dialog = page.getByTestId('prune-dialog');
+    await expect(dialog.locator(`[data-testid="prune-item"][data-name="${a}"]`)).toBeVisible();
+    // The engine is shared with other runs: untick everything, then tick only A.
+    await dialog.getByRole('button', { name: 'Untick all' }).click();
+    await dialog.getByRole('checkbox', { name: `Remove ${a}`, exact: true }).check();
+    const remove = page.getByRole('button', { name: /^Remove 1 \(/ });
+    await expect(remove).toBeEnabled();
+    await page.screenshot({ path: 'test-results/ux/after-prune-untick-1280.png' });
+    await remove.click();
+    await expect(page.getByTestId('prune-result')).toContainText('Removed 1');
+    await expect.poll(() => dockerCli('ps', '-a', '--filter', `name=^/${a}$`, '--format', '{{.ID}}')).toBe('');
+    expect(await dockerCli('ps', '-a', '--filter', `name=^/${b}$`, '--format', '{{.Names}}')).toBe(b);
+  } finally {
+    for (const id of ids) await dockerCli('rm', '-f', id).catch(() => undefined);
+  }
+});
+
 test('6 · every tag is its own row, and Untag removes one tag without removing the image', async ({ page, served }) => {
   const [a, b] = [`porthole-ux-tag-a:${RUN_ID}`, `porthole-ux-tag-b:${RUN_ID}`];
   await dockerCli('tag', busyboxImage(), a);
