@@ -33,6 +33,7 @@ export const INVOKE_CHANNELS = [
   'containers:action',
   'containers:remove',
   'containers:remove-preview',
+  'containers:stop-timeouts',
   'containers:run',
   'images:list',
   'images:inspect',

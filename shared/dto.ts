@@ -81,6 +81,17 @@ export interface ContainerSummary {
   mounts: { type: string; name?: string; source: string; destination: string; rw: boolean }[];
 }
 
+export interface ContainerNetwork {
+  name: string;
+  ipAddress: string;
+  /** e.g. 16 for a /16 subnet; 0 when unknown. */
+  prefixLength: number;
+  gateway: string;
+  macAddress: string;
+  ipv6Address: string;
+  aliases: string[];
+}
+
 export interface ContainerDetail extends ContainerSummary {
   startedAtMs?: number;
   finishedAtMs?: number;
@@ -91,6 +102,10 @@ export interface ContainerDetail extends ContainerSummary {
   entrypoint: string[];
   workingDir: string;
   restartPolicy: string;
+  /** Seconds between the stop signal and the engine's kill. */
+  stopTimeoutS: number;
+  /** The networks it is attached to, with its addresses on each (empty strings where the engine has none). */
+  networks: ContainerNetwork[];
   /** The engine's full inspect document, for the raw view. */
   raw: unknown;
 }

@@ -38,7 +38,8 @@ export interface ErrorDetails {
   ENGINE_UNAVAILABLE: { tried: string[] };
   /** `missingImage`: containers:run can pull it in place; `install`: what to install for a missing program. */
   NOT_FOUND: { missingImage: string; install: string; reason: string };
-  CONFLICT: { usedBy: { id: string; name: string }[]; reason: string };
+  /** `reason: 'name-in-use'`: a run's name is taken by `usedBy[0]`; `suggestion` is a free name like it. */
+  CONFLICT: { usedBy: { id: string; name: string }[]; reason: string; suggestion: string | null };
   /** `suggestion`: a free port the UI can offer instead. */
   PORT_IN_USE: { port: number; hostIp: string; suggestion: number | null; service: string };
   VALIDATION: { path: string[]; message: string }[];

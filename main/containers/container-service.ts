@@ -2,14 +2,15 @@ import type Dockerode from 'dockerode';
 import type { z } from 'zod';
 import { PortholeError } from '../../shared/errors';
 import type { ContainerDetail, ContainerSummary } from '../../shared/dto';
-import type { ActionOutcome, ContainerAction, RemovePreview, runInput } from '../../shared/api/containers';
+import type { ActionOutcome, ContainerAction, RemovePreview, runInput, StopTimeout } from '../../shared/api/containers';
 import type { EngineConnection } from '../engine/connection';
 import { isNotModified, isPortInUseMessage, toApiError } from '../engine/errors';
-import { toContainerDetail, toContainerSummary } from '../engine/mappers';
+import { stopTimeoutOf, toContainerDetail, toContainerSummary } from '../engine/mappers';
 import * as engine from '../engine/gateway';
 import { findFreePort, isPortFree } from '../lib/ports';
 import type { CoreEvents } from '../lib/event-bus';
 import { BULK_CONCURRENCY, mapBounded } from '../lib/bounded';
+import { explainNameConflict } from './name-conflict';
 
 type RunParsed = z.output<typeof runInput>;
 
@@ -48,6 +49,15 @@ export class ContainerService {
         }
       },
     );
+  }
+
+  /** Each container's stop timeout; one that is gone is left out. */
+  async stopTimeouts(ids: string[]): Promise<StopTimeout[]> {
+    const found = await mapBounded(ids, BULK_CONCURRENCY, async (id) => {
+      const info = await engine.inspectContainer(this.docker.getContainer(id)).catch(() => null);
+      return info ? { id, seconds: stopTimeoutOf(info) } : null;
+    });
+    return found.filter((t): t is StopTimeout => t !== null);
   }
 
   /** What removal destroys (the writable layer, measured now) and what stays (volumes, binds). */
@@ -100,6 +110,8 @@ export class ContainerService {
         }
         throw error;
       });
+    if (input.autoRemove && input.restartPolicy !== 'no')
+      throw new PortholeError('VALIDATION', 'A container removed when it exits (--rm) cannot also have a restart policy.', [{ path: ['autoRemove'], message: 'conflicts with the restart policy' }]);
     for (const p of input.ports) await this.assertPortFree(p.hostPort, p.hostIp);
 
     const exposed: Record<string, object> = {};
@@ -115,13 +127,21 @@ export class ContainerService {
       Env: input.env,
       Cmd: input.command,
       Labels: input.labels,
+      User: input.user,
+      WorkingDir: input.workingDir,
       ExposedPorts: exposed,
       HostConfig: {
+        NetworkMode: input.network,
+        AutoRemove: input.autoRemove || undefined,
+        NanoCpus: input.cpus === undefined ? undefined : Math.round(input.cpus * 1e9),
+        Memory: input.memoryBytes,
         PortBindings: bindings,
         RestartPolicy: { Name: input.restartPolicy },
         Init: input.init || undefined,
         Mounts: input.mounts.map((m) => ({ Type: m.type, Source: m.source, Target: m.target, ReadOnly: m.readOnly })),
       },
+    }).catch(async (error: unknown) => {
+      throw await explainNameConflict(this.docker, input.name, error);
     });
     try {
       await engine.actOnContainer(container, 'start');
@@ -131,8 +151,9 @@ export class ContainerService {
       if (isPortInUseMessage(apiError.message)) throw new PortholeError('PORT_IN_USE', apiError.message);
       throw new PortholeError(apiError.code, `The container could not start: ${apiError.message}`);
     }
-    const info = await engine.inspectContainer(container);
-    const ran = { id: info.Id, name: info.Name.replace(/^\//, '') };
+    // With --rm a quick command may be gone already: its id and the asked name are what is known.
+    const info = await engine.inspectContainer(container).catch(() => null);
+    const ran = info ? { id: info.Id, name: info.Name.replace(/^\//, '') } : { id: container.id, name: input.name ?? container.id.slice(0, 12) };
     this.events?.emit('container:ran', { ...ran, input });
     return { ...ran, urls: input.ports.filter((p) => p.protocol === 'tcp').map((p) => `http://${loopbackFor(p.hostIp)}:${p.hostPort}`) };
   }

@@ -10,6 +10,7 @@ export function containerHandlers(s: Services) {
       'containers:inspect': ({ id }) => s.containers.inspect(id),
       'containers:action': ({ ids, action }) => s.containers.act(ids, action),
       'containers:remove-preview': ({ ids }) => s.containers.removePreview(ids),
+      'containers:stop-timeouts': ({ ids }) => s.containers.stopTimeouts(ids),
       'containers:remove': ({ ids, force }) => s.containers.remove(ids, force),
       'containers:run': (input) => s.containers.run(input),
     },

@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import type { ContainerDetail, ContainerSummary, EngineInfo, ImageSummary, PortBinding } from '../../shared/dto';
+import type { ContainerDetail, ContainerNetwork, ContainerSummary, EngineInfo, ImageSummary, PortBinding } from '../../shared/dto';
 
 const COMPOSE_PROJECT = 'com.docker.compose.project';
 
@@ -60,6 +60,26 @@ export function portsFromInspect(ports: Record<string, { HostIp: string; HostPor
   return out;
 }
 
+/** The engine's default when a container sets no `StopTimeout` (`docker stop` without `-t`). */
+export const ENGINE_STOP_TIMEOUT_S = 10;
+export const stopTimeoutOf = (c: Dockerode.ContainerInspectInfo): number => (c.Config as { StopTimeout?: number } | undefined)?.StopTimeout ?? ENGINE_STOP_TIMEOUT_S;
+
+type EndpointInfo = { IPAddress?: string; IPPrefixLen?: number; Gateway?: string; MacAddress?: string; GlobalIPv6Address?: string; Aliases?: string[] | null };
+
+/** `docker inspect`'s NetworkSettings.Networks, one entry per network, by name. */
+export const networksOf = (c: Dockerode.ContainerInspectInfo): ContainerNetwork[] =>
+  Object.entries((c.NetworkSettings?.Networks ?? {}) as Record<string, EndpointInfo>)
+    .map(([name, n]) => ({
+      name,
+      ipAddress: n.IPAddress ?? '',
+      prefixLength: n.IPPrefixLen ?? 0,
+      gateway: n.Gateway ?? '',
+      macAddress: n.MacAddress ?? '',
+      ipv6Address: n.GlobalIPv6Address ?? '',
+      aliases: n.Aliases ?? [],
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
 export function toContainerDetail(c: Dockerode.ContainerInspectInfo): ContainerDetail {
   const labels = c.Config?.Labels ?? {};
   const detail: ContainerDetail = {
@@ -83,6 +103,8 @@ export function toContainerDetail(c: Dockerode.ContainerInspectInfo): ContainerD
     entrypoint: (typeof c.Config?.Entrypoint === 'string' ? [c.Config.Entrypoint] : (c.Config?.Entrypoint as string[] | undefined)) ?? [],
     workingDir: c.Config?.WorkingDir ?? '',
     restartPolicy: c.HostConfig?.RestartPolicy?.Name || 'no',
+    stopTimeoutS: stopTimeoutOf(c),
+    networks: networksOf(c),
     raw: c,
   };
   if (labels['com.docker.compose.project']) detail.composeProject = labels['com.docker.compose.project'];

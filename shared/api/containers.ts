@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { boundedText, engineRef, hostPath, port } from './common';
 import { imageReference } from './images';
+import { networkName } from './networks';
 import type { ContainerDetail, ContainerSummary } from '../dto';
 
 export const CONTAINER_ACTIONS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill'] as const;
@@ -48,6 +49,18 @@ export const runInput = z
     /** Overrides the image's CMD; each element one argument (exec form). */
     command: z.array(boundedText(4096)).max(256).optional(),
     labels: z.record(boundedText(256), boundedText(4096)).optional(),
+    /** `--network`: the network the container joins instead of the default bridge. */
+    network: networkName.optional(),
+    /** `--rm`: the engine removes the container when it exits (not with a restart policy). */
+    autoRemove: z.boolean().optional(),
+    /** `--cpus`: how many CPUs' worth of time it may use. */
+    cpus: z.number().min(0.01).max(1024).optional(),
+    /** `--memory` in bytes; the engine refuses less than 6 MiB. */
+    memoryBytes: z.number().int().min(6 * 1024 * 1024).max(2 ** 50).optional(),
+    /** `--user`: name or uid, optionally `:group` or `:gid`. */
+    user: boundedText(256).regex(/^[^\s:]+(:[^\s:]+)?$/, 'must look like user, uid, user:group or uid:gid').optional(),
+    /** `--workdir`: an absolute path inside the container. */
+    workingDir: boundedText(4096).regex(/^\//, 'must be an absolute path in the container').optional(),
   })
   .strict();
 export type RunInput = z.input<typeof runInput>;
@@ -65,6 +78,8 @@ export const containerInvokeSchemas = {
     .object({ ids: z.array(engineRef).min(1).max(5000), action: z.enum(CONTAINER_ACTIONS) })
     .strict(),
   'containers:remove-preview': z.object({ ids: z.array(engineRef).min(1).max(5000) }).strict(),
+  /** How long each container is given after its stop signal before the engine kills it (for the countdown). */
+  'containers:stop-timeouts': z.object({ ids: z.array(engineRef).min(1).max(5000) }).strict(),
   'containers:remove': z
     .object({ ids: z.array(engineRef).min(1).max(5000), force: z.boolean().default(false), removeVolumes: z.literal(false).default(false) })
     .strict(),
@@ -87,6 +102,12 @@ export interface ActionOutcome {
   id: string;
   ok: boolean;
   error?: { code: string; message: string };
+}
+
+/** A container's stop timeout (`StopTimeout`, the engine's 10 s when unset), as `docker stop` without `-t` uses it. */
+export interface StopTimeout {
+  id: string;
+  seconds: number;
 }
 
 export interface RemovePreview {
@@ -127,6 +148,7 @@ export interface ContainerInvokeResults {
   'containers:inspect': ContainerDetail;
   'containers:action': ActionOutcome[];
   'containers:remove-preview': RemovePreview[];
+  'containers:stop-timeouts': StopTimeout[];
   'containers:remove': ActionOutcome[];
   'containers:run': { id: string; name: string; urls: string[] };
 }

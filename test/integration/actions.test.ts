@@ -73,6 +73,18 @@ describe('container actions and removal through the API (real dockerd)', () => {
     await act([a.id], 'unpause');
   });
 
+  it('stop-timeouts: the container\'s own StopTimeout, else the engine\'s 10 s; a gone one is left out', async () => {
+    const custom = await sleeper('stop-timeout');
+    const name = uniqueName('stop-default');
+    const plain = await runBusybox(name);
+    containers.push(plain);
+    const timeouts = await invokeOk(core, 'containers:stop-timeouts', { ids: [custom.id, plain, 'f'.repeat(64)] });
+    expect(timeouts).toEqual([
+      { id: custom.id, seconds: 1 },
+      { id: plain, seconds: 10 },
+    ]);
+  });
+
   it('remove-preview measures the writable layer and lists a named volume it keeps; remove keeps the volume', async () => {
     const volume = uniqueName('vol');
     await dockerCli('volume', 'create', '--label', `${TEST_LABEL}=${RUN_ID}`, volume);

@@ -16,6 +16,8 @@ export interface ContainersSlice {
   containersError: ApiError | null;
   /** The action running on each container right now, for progress on its row. */
   containerBusy: Record<string, ContainerBusy>;
+  /** When the engine kills each container being stopped or restarted (ms since the epoch): its stop timeout runs out. */
+  containerKillAt: Record<string, number>;
   selectedContainers: Record<string, true>;
   containerFilter: ContainerFilter;
   containerSearch: string;
@@ -88,6 +90,7 @@ export const createContainersSlice: StateCreator<StoreState, [], [], ContainersS
     containersLoaded: false,
     containersError: null,
     containerBusy: {},
+    containerKillAt: {},
     selectedContainers: {},
     containerFilter: 'all',
     containerSearch: '',
@@ -114,7 +117,20 @@ export const createContainersSlice: StateCreator<StoreState, [], [], ContainersS
       if (patched !== get().containers) set({ containers: patched });
       coalescer.add(effect.id);
     },
-    runContainerAction: (ids, action) => settle(ids, action, () => api.invoke('containers:action', { ids, action })),
+    runContainerAction: async (ids, action) => {
+      if (action !== 'stop' && action !== 'restart') return settle(ids, action, () => api.invoke('containers:action', { ids, action }));
+      const sentMs = Date.now();
+      // The countdown is a courtesy: the action does not wait for it, and a failed look-up only loses the "killed in".
+      void api.invoke('containers:stop-timeouts', { ids }).then((r) => {
+        if (!r.ok) return;
+        const busy = get().containerBusy;
+        const still = r.data.filter((t) => busy[t.id] === action);
+        if (still.length > 0) set({ containerKillAt: { ...get().containerKillAt, ...Object.fromEntries(still.map((t) => [t.id, sentMs + t.seconds * 1000])) } });
+      });
+      const outcomes = await settle(ids, action, () => api.invoke('containers:action', { ids, action }));
+      set({ containerKillAt: withoutKeys(get().containerKillAt, ids) });
+      return outcomes;
+    },
     removeContainers: async (ids, force) => {
       const outcomes = await settle(ids, 'remove', () => api.invoke('containers:remove', { ids, force }));
       const removed = outcomes.filter((o) => o.ok).map((o) => o.id);

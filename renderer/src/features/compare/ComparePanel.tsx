@@ -15,6 +15,7 @@ import './compare.css';
 function Density({ model }: { model: CompareModel }) {
   const d = model.density;
   const h = model.host;
+  const average = model.containers.length ? model.containers.reduce((s, c) => s + c.memoryBytes, 0) / model.containers.length : 0;
   return (
     <section className="panel" data-testid="cmp-density">
       <h2>How many fit on this host</h2>
@@ -23,7 +24,7 @@ function Density({ model }: { model: CompareModel }) {
           <div className="stat-value" data-testid="cmp-density-containers">
             {d.containers === null ? '—' : d.containers.toLocaleString()}
           </div>
-          <div className="stat-label">containers like these (memory-bound)</div>
+          <div className="stat-label">at most, by memory alone ({formatBinary(average)} each, the average of these)</div>
         </div>
         <div className="stat" title={`By memory: ${d.vmsByMemory}; by vCPUs without overcommit: ${d.vmsByCpu}. The smaller wins.`}>
           <div className="stat-value" data-testid="cmp-density-vms">
@@ -38,7 +39,14 @@ function Density({ model }: { model: CompareModel }) {
           <div className="stat-label">this engine’s host</div>
         </div>
       </div>
-      <p className="muted small">{d.rule} Other limits (disk, processes, network) are not counted.</p>
+      <p className="cmp-density-bounds" data-testid="cmp-density-bounds">
+        The container figure is an upper bound set by <strong>the memory these workloads use now, and nothing else</strong>. Not counted, and
+        any of them can stop you sooner: process IDs (the kernel’s <code>pid_max</code> and <code>threads-max</code>, shared by every
+        container’s processes), open files, host ports (each published port takes one for good), the engine’s own cost per container
+        (a <code>containerd-shim</code> process, its network namespace and log files), disk, and memory the workloads grow into under
+        load. Read it as “memory does not stop you first”, not as a count to plan with.
+      </p>
+      <p className="muted small">{d.rule}</p>
     </section>
   );
 }

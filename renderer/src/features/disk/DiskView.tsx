@@ -10,7 +10,7 @@ import '../pull/pull.css';
 
 const CARDS: { key: keyof Omit<DiskUsage, 'layersSizeBytes'>; kind: PruneKind; title: string; what: string; action: string }[] = [
   { key: 'images', kind: 'images', title: 'Images', what: 'in use by a container', action: 'Clean up images…' },
-  { key: 'containers', kind: 'containers', title: 'Containers', what: 'running', action: 'Remove stopped…' },
+  { key: 'containers', kind: 'containers', title: 'Containers', what: 'running or paused', action: 'Remove stopped…' },
   { key: 'volumes', kind: 'volumes', title: 'Volumes', what: 'in use', action: 'Remove unused…' },
   { key: 'buildCache', kind: 'build-cache', title: 'Build cache', what: 'in use', action: 'Clear cache…' },
 ];
@@ -28,7 +28,7 @@ function Card({ title, c, what, action, onPrune }: { title: string; c: DiskUsage
         <span style={{ width: `${share}%` }} />
       </div>
       <div className="small">
-        <strong>{formatBytes(c.reclaimableBytes)}</strong> reclaimable
+        <strong>{formatBytes(c.reclaimableBytes)}</strong> reclaimable <span className="muted">(as docker system df counts it)</span>
       </div>
       <button type="button" className="btn" disabled={c.count === 0} onClick={onPrune}>
         {action}

@@ -30,6 +30,14 @@ export function PruneDialog({ kind, onClose }: { kind: PruneKind; onClose: () =>
   const [volumesOk, setVolumesOk] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<PruneResult | null>(null);
+  /** Items the user unticked: they stay. Main re-checks the rest before removing anything. */
+  const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
+  const chosen = preview ? preview.items.filter((i) => !kept.has(i.id)) : [];
+  const toggle = (id: string) => {
+    const next = new Set(kept);
+    if (!next.delete(id)) next.add(id);
+    setKept(next);
+  };
 
   useEffect(() => {
     let live = true;
@@ -46,7 +54,7 @@ export function PruneDialog({ kind, onClose }: { kind: PruneKind; onClose: () =>
   const run = async () => {
     if (!preview) return;
     setBusy(true);
-    const r = await api.invoke('system:prune', { kind, allImages, ids: preview.items.map((i) => i.id), confirmVolumes: kind === 'volumes' && volumesOk });
+    const r = await api.invoke('system:prune', { kind, allImages, ids: chosen.map((i) => i.id), confirmVolumes: kind === 'volumes' && volumesOk });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setResult(r.data);
@@ -54,7 +62,8 @@ export function PruneDialog({ kind, onClose }: { kind: PruneKind; onClose: () =>
   };
 
   const count = preview?.items.length ?? 0;
-  const canRun = preview && count > 0 && !busy && !result && (kind !== 'volumes' || volumesOk);
+  const chosenBytes = chosen.reduce((s, i) => s + i.sizeBytes, 0);
+  const canRun = preview && chosen.length > 0 && !busy && !result && (kind !== 'volumes' || volumesOk);
   return (
     <Dialog
       title={TITLES[kind]}
@@ -67,7 +76,7 @@ export function PruneDialog({ kind, onClose }: { kind: PruneKind; onClose: () =>
           </button>
           {!result && (
             <button type="button" className="btn btn-danger-solid" disabled={!canRun} onClick={() => void run()}>
-              {busy ? 'Removing…' : `Remove ${count} (${formatBytes(preview?.totalBytes ?? 0)})`}
+              {busy ? 'Removing…' : `Remove ${chosen.length} (${formatBytes(chosenBytes)})`}
             </button>
           )}
         </>
@@ -78,6 +87,7 @@ export function PruneDialog({ kind, onClose }: { kind: PruneKind; onClose: () =>
           <label className="checkbox-line">
             <input type="checkbox" checked={allImages} onChange={(e) => {
                 setPreview(null);
+                setKept(new Set());
                 setAllImages(e.target.checked);
               }} />
             <span>Every image no container uses, not only untagged (dangling) ones</span>
@@ -90,13 +100,21 @@ export function PruneDialog({ kind, onClose }: { kind: PruneKind; onClose: () =>
         {preview && count > 0 && !result && (
           <>
             <p>
-              {count === 1 ? 'This one' : `These ${count}`} will be removed, giving back about <strong>{formatBytes(preview.totalBytes)}</strong>. Anything that changes before you confirm (a container started, an image taken into use) is left alone.
+              {chosen.length === 1 ? 'The ticked one' : `The ${chosen.length} ticked`} of {count} will be removed, giving back about <strong>{formatBytes(chosenBytes)}</strong>. Untick what you want to keep. Anything that changes before you confirm (a container started, an image taken into use) is left alone.
             </p>
+            <div>
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => setKept(kept.size > 0 ? new Set() : new Set(preview.items.map((i) => i.id)))}>
+                {kept.size > 0 ? 'Tick all' : 'Untick all'}
+              </button>
+            </div>
             <div className="prune-list">
               <table className="res-table" data-testid="prune-items">
                 <tbody>
                   {preview.items.map((i) => (
-                    <tr key={i.id} data-testid="prune-item">
+                    <tr key={i.id} data-testid="prune-item" data-name={i.name}>
+                      <td className="check-cell">
+                        <input type="checkbox" aria-label={`Remove ${i.name}`} checked={!kept.has(i.id)} onChange={() => toggle(i.id)} />
+                      </td>
                       <td className="clip mono">{i.name}</td>
                       <td className="muted small clip">{i.detail}</td>
                       <td className="num">{formatBytes(i.sizeBytes)}</td>
@@ -108,7 +126,7 @@ export function PruneDialog({ kind, onClose }: { kind: PruneKind; onClose: () =>
             {kind === 'volumes' && (
               <label className="checkbox-line">
                 <input type="checkbox" checked={volumesOk} onChange={(e) => setVolumesOk(e.target.checked)} />
-                <span>I understand the data in these {count} volumes is deleted for good.</span>
+                <span>I understand the data in these {chosen.length} volumes is deleted for good.</span>
               </label>
             )}
           </>

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useHostAccessProblem } from './HostAccessNotice';
 import { useStore } from '../../store';
 import { formatMemory } from '../../lib/format';
@@ -44,6 +45,19 @@ function Stat({ label, value, testId }: { label: string; value: string | number;
   );
 }
 
+/** Rows of `docker images`: one per tag, one for an untagged image (docker info's count adds intermediate layers). */
+export const dockerImagesRows = (images: { tags: string[] }[]): number => images.reduce((n, i) => n + Math.max(1, i.tags.length), 0);
+
+function ImageCount() {
+  const loaded = useStore((s) => s.imagesLoaded);
+  const rows = useStore((s) => dockerImagesRows(s.images));
+  const refresh = useStore((s) => s.refreshImages);
+  useEffect(() => {
+    if (!loaded) void refresh();
+  }, [loaded, refresh]);
+  return <Stat label="Images (rows of docker images, one per tag)" value={loaded ? rows : '…'} testId="count-images" />;
+}
+
 export function EngineOverview() {
   const status = useStore((s) => s.status);
   const info = useStore((s) => s.info);
@@ -86,7 +100,7 @@ export function EngineOverview() {
           <Stat label="Containers running" value={info.containers.running} testId="count-running" />
           <Stat label="Containers paused" value={info.containers.paused} testId="count-paused" />
           <Stat label="Containers stopped" value={info.containers.stopped} testId="count-stopped" />
-          <Stat label="Images" value={info.images} testId="count-images" />
+          <ImageCount />
         </div>
       </section>
     </div>

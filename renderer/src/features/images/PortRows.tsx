@@ -1,7 +1,7 @@
 import type { PortRow } from './run-form';
 
 /** Host port → container port rows; the image's EXPOSE fills them in. */
-export function PortRows({ rows, errors, onChange, onAdd }: { rows: PortRow[]; errors?: Record<number, string>; onChange: (rows: PortRow[]) => void; onAdd: () => void }) {
+export function PortRows({ rows, errors, onChange, onAdd, hostIp = '127.0.0.1' }: { rows: PortRow[]; errors?: Record<number, string>; onChange: (rows: PortRow[]) => void; onAdd: () => void; hostIp?: string }) {
   const update = (key: number, patch: Partial<PortRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   return (
     <fieldset className="field rows-field">
@@ -10,7 +10,7 @@ export function PortRows({ rows, errors, onChange, onAdd }: { rows: PortRow[]; e
       {rows.map((row) => (
         <div key={row.key} className="port-row-wrap" data-testid="port-row">
           <div className="input-row">
-            <span className="muted small">127.0.0.1:</span>
+            <span className="muted small">{hostIp.includes(':') ? `[${hostIp}]` : hostIp}:</span>
             <input
               className="input mono port-input"
               aria-label="Host port"

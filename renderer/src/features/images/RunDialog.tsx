@@ -10,6 +10,9 @@ import { PullBeforeRunDialog, PullInPlaceStatus, usePullInPlace } from './PullBe
 import { parseRunForm, type PortRow, type RunForm, type RunFormErrors } from './run-form';
 import { newPortRow, useRunPrefill } from './use-run-prefill';
 import { PortRows } from './PortRows';
+import { NameInUse, nameInUse } from './NameInUse';
+import { RunAdvanced } from './RunAdvanced';
+import { EMPTY_ADVANCED, parseAdvanced, parseRunDialog, type AdvancedErrors, type AdvancedForm } from './run-advanced';
 
 type PortInUseDetail = { port: number; suggestion?: number | null };
 
@@ -68,16 +71,26 @@ function RunFormDialog({ image, ports, cmd, pulled, onClose }: { image: string; 
   const navigate = useStore((s) => s.navigate);
   const [form, setForm] = useState<RunForm>({ image, name: '', ports, env: '', volumes: '', restartPolicy: 'no', command: '' });
   const [errors, setErrors] = useState<RunFormErrors>({});
+  const [advanced, setAdvanced] = useState<AdvancedForm>(EMPTY_ADVANCED);
+  const [advancedErrors, setAdvancedErrors] = useState<AdvancedErrors>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const set = (patch: Partial<RunForm>) => {
     setForm({ ...form, ...patch });
     setErrors({});
   };
+  const setAdvancedField = (patch: Partial<AdvancedForm>) => {
+    setAdvanced({ ...advanced, ...patch });
+    setAdvancedErrors({});
+  };
 
   const submit = async () => {
-    const parsed = parseRunForm(form);
-    if (!parsed.ok) return setErrors(parsed.errors);
+    const parsed = parseRunDialog(parseRunForm(form), parseAdvanced(advanced, form.restartPolicy));
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      setAdvancedErrors(parsed.advanced);
+      return;
+    }
     setBusy(true);
     setFailure(null);
     const r = await api.invoke('containers:run', parsed.input);
@@ -93,6 +106,7 @@ function RunFormDialog({ image, ports, cmd, pulled, onClose }: { image: string; 
 
   const inUse = failure ? portDetail(failure) : null;
   const missing = missingImage(failure);
+  const taken = nameInUse(failure);
   const pulling = retry.state.status === 'running';
   const applySuggestion = (detail: PortInUseDetail) => {
     if (!detail.suggestion) return;
@@ -149,7 +163,7 @@ function RunFormDialog({ image, ports, cmd, pulled, onClose }: { image: string; 
           />
           {errors.name && <div className="field-error">{errors.name}</div>}
         </div>
-        <PortRows rows={form.ports} errors={errors.ports ?? (inUse ? inUseRowErrors(form.ports, inUse.port) : undefined)} onChange={(rows) => set({ ports: rows })} onAdd={() => set({ ports: [...form.ports, newPortRow()] })} />
+        <PortRows rows={form.ports} errors={errors.ports ?? (inUse ? inUseRowErrors(form.ports, inUse.port) : undefined)} onChange={(rows) => set({ ports: rows })} onAdd={() => set({ ports: [...form.ports, newPortRow()] })} hostIp={advanced.hostIp.trim() || '127.0.0.1'} />
         <div className="field">
           <label htmlFor={ids.env}>Env</label>
           <textarea
@@ -202,9 +216,24 @@ function RunFormDialog({ image, ports, cmd, pulled, onClose }: { image: string; 
             {errors.command && <div className="field-error">{errors.command}</div>}
           </div>
         </div>
+        <RunAdvanced form={advanced} errors={advancedErrors} onChange={setAdvancedField} />
         {failure && (
           <div className="stack-tight" data-testid="run-error">
-            <ErrorBox error={failure} />
+            {taken ? (
+              <NameInUse
+                conflict={taken}
+                onOpen={() => {
+                  onClose();
+                  navigate('containers', taken.id);
+                }}
+                onRename={(name) => {
+                  set({ name });
+                  setFailure(null);
+                }}
+              />
+            ) : (
+              <ErrorBox error={failure} />
+            )}
             {missing && retry.state.status !== 'running' && retry.state.status !== 'done' && (
               <div>
                 <button type="button" className="btn btn-primary btn-wrap" onClick={retry.pull}>

@@ -5,13 +5,14 @@ import { EmptyState } from '../../../components/EmptyState';
 import { formatRelative, shortId } from '../../../lib/format';
 import { ContainerActions } from '../list/ContainerActions';
 import { PortLinks } from '../list/PortLinks';
-import { StateBadge } from '../list/ContainerRow';
+import { LiveStateBadge, TransitionSentence } from '../list/ContainerStateCell';
 import { DEFAULT_LOG_OPTIONS, LogsTab } from '../logs/LogsTab';
 import { StatsTab } from '../stats/StatsTab';
 import { InspectTab } from './InspectTab';
 import { useContainerDetail } from './use-container-detail';
 import { TerminalTab } from '../terminal/TerminalTab';
 import { FilesTab } from '../files/FilesTab';
+import { CopyButton } from '../../../components/CopyButton';
 
 export type Tab = 'logs' | 'inspect' | 'stats' | 'terminal' | 'files';
 const TABS: { id: Tab; label: string }[] = [
@@ -77,12 +78,13 @@ export function ContainerDetailView({ id, onBack, onRemove, initialTab }: { id: 
         {back}
         <div className="detail-title">
           <h1>{detail.name}</h1>
-          <StateBadge state={state} />
+          <LiveStateBadge id={detail.id} state={state} />
         </div>
         <ContainerActions container={{ ...detail, state }} onRemove={onRemove} withLabels />
       </header>
       <p className="muted detail-meta">
-        <code>{detail.image}</code> · {shortId(detail.id)} · created {formatRelative(detail.createdMs)}
+        <code>{detail.image}</code> · {shortId(detail.id)}
+        <CopyButton text={detail.id} what="the container ID" /> · created {formatRelative(detail.createdMs)}
         {state === 'running' && detail.startedAtMs ? ` · up since ${new Date(detail.startedAtMs).toLocaleString()}` : ''}
         {state === 'exited' && detail.exitCode !== undefined ? ` · exited with code ${detail.exitCode}` : ''}
         {detail.ports.some((p) => p.publicPort) && (
@@ -92,6 +94,7 @@ export function ContainerDetailView({ id, onBack, onRemove, initialTab }: { id: 
           </>
         )}
       </p>
+      <TransitionSentence id={detail.id} />
       <div className="tabs" role="tablist" aria-label="Container details">
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => {

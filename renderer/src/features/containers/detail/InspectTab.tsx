@@ -1,6 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import type { ContainerDetail } from '../../../../../shared/dto';
 import { PortLinks } from '../list/PortLinks';
+import { CopyButton } from '../../../components/CopyButton';
+import { NetworksTable } from './NetworksTable';
+import { RawJson } from './RawJson';
 
 function Section({ title, children, empty }: { title: string; children: ReactNode; empty?: boolean }) {
   return (
@@ -39,13 +42,17 @@ export function InspectTab({ detail }: { detail: ContainerDetail }) {
           rows={[
             ['Entrypoint', <code key="e">{detail.entrypoint.length ? JSON.stringify(detail.entrypoint) : '—'}</code>],
             ['Command', <code key="c">{detail.cmd.length ? JSON.stringify(detail.cmd) : '—'}</code>],
+            ['Full command', <span key="f"><code>{detail.command}</code><CopyButton text={detail.command} what="the command" /></span>],
             ['Working directory', <code key="w">{detail.workingDir || '/'}</code>],
             ['Restart policy', detail.restartPolicy],
             ['TTY', detail.tty ? 'yes (stdout and stderr are one stream)' : 'no'],
-            ['Image', <code key="i">{detail.image}</code>],
-            ['ID', <code key="id">{detail.id}</code>],
+            ['Image', <span key="i"><code>{detail.image}</code><CopyButton text={detail.image} what="the image name" /></span>],
+            ['ID', <span key="id"><code>{detail.id}</code><CopyButton text={detail.id} what="the container ID" /></span>],
           ]}
         />
+      </Section>
+      <Section title={`Networks (${detail.networks.length})`} empty={detail.networks.length === 0}>
+        <NetworksTable networks={detail.networks} />
       </Section>
       <Section title="Ports" empty={detail.ports.length === 0}>
         <PortLinks ports={detail.ports} showUnpublished />
@@ -82,7 +89,7 @@ export function InspectTab({ detail }: { detail: ContainerDetail }) {
         <button type="button" className="btn" onClick={() => setShowRaw((v) => !v)} aria-expanded={showRaw}>
           {showRaw ? 'Hide raw JSON' : 'Show raw JSON (docker inspect)'}
         </button>
-        {showRaw && <pre className="raw-json">{JSON.stringify(detail.raw, null, 2)}</pre>}
+        {showRaw && <RawJson raw={detail.raw} />}
       </Section>
     </div>
   );

@@ -1,46 +1,7 @@
-import type { ContainerAction } from '../../../../../shared/api/containers';
 import type { ContainerSummary } from '../../../../../shared/dto';
 import { useStore } from '../../../store';
 import { ActionIcon } from './icons';
-
-interface ActionDef {
-  action: ContainerAction;
-  label: string;
-  danger?: boolean;
-}
-
-const START: ActionDef = { action: 'start', label: 'Start' };
-const STOP: ActionDef = { action: 'stop', label: 'Stop' };
-const RESTART: ActionDef = { action: 'restart', label: 'Restart' };
-const PAUSE: ActionDef = { action: 'pause', label: 'Pause' };
-const UNPAUSE: ActionDef = { action: 'unpause', label: 'Unpause' };
-const KILL: ActionDef = { action: 'kill', label: 'Kill', danger: true };
-
-/** What makes sense in each engine state, as `docker` allows it. */
-export function actionsFor(state: string): ActionDef[] {
-  switch (state) {
-    case 'running':
-      return [STOP, RESTART, PAUSE, KILL];
-    case 'paused':
-      return [UNPAUSE, STOP, KILL];
-    case 'restarting':
-      return [STOP, KILL];
-    case 'removing':
-      return [];
-    default:
-      return [START];
-  }
-}
-
-export const BUSY_TEXT: Record<string, string> = {
-  start: 'Starting…',
-  stop: 'Stopping…',
-  restart: 'Restarting…',
-  pause: 'Pausing…',
-  unpause: 'Resuming…',
-  kill: 'Killing…',
-  remove: 'Removing…',
-};
+import { actionsFor } from './container-states';
 
 export function ContainerActions({ container, onRemove, withLabels }: { container: ContainerSummary; onRemove: (ids: string[]) => void; withLabels?: boolean }) {
   const busy = useStore((s) => s.containerBusy[container.id]);
@@ -63,11 +24,6 @@ export function ContainerActions({ container, onRemove, withLabels }: { containe
           <span aria-hidden className="term-icon">&gt;_</span>
         </button>
       )}
-      {busy && (
-        <span className="busy" role="status">
-          <span className="spinner" aria-hidden /> {BUSY_TEXT[busy]}
-        </span>
-      )}
       {actionsFor(container.state).map((a) => (
         <button
           key={a.action}
@@ -75,7 +31,8 @@ export function ContainerActions({ container, onRemove, withLabels }: { containe
           className={`btn btn-small${withLabels ? '' : ' btn-icon'}${a.danger ? ' btn-danger' : ''}`}
           aria-label={`${a.label} ${name}`}
           title={`${a.label} ${name}`}
-          disabled={Boolean(busy)}
+          // Kill stays offered while a stop or restart waits for the container to exit.
+          disabled={Boolean(busy) && !(a.action === 'kill' && (busy === 'stop' || busy === 'restart'))}
           onClick={(e) => {
             e.stopPropagation();
             void run([container.id], a.action);

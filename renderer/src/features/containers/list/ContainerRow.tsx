@@ -4,10 +4,7 @@ import { useStore } from '../../../store';
 import { formatRelative, shortId } from '../../../lib/format';
 import { ContainerActions } from './ContainerActions';
 import { PortLinks } from './PortLinks';
-
-export function StateBadge({ state }: { state: string }) {
-  return <span className={`state-badge state-${state}`}>{state}</span>;
-}
+import { ContainerStateCell } from './ContainerStateCell';
 
 interface RowProps {
   container: ContainerSummary;
@@ -44,10 +41,7 @@ export const ContainerRow = memo(function ContainerRow({ container: c, top, heig
         {c.image}
       </span>
       <span role="cell" className="ct-state">
-        <StateBadge state={c.state} />
-        <span className="muted small" title={c.status}>
-          {c.status}
-        </span>
+        <ContainerStateCell id={c.id} state={c.state} status={c.status} />
       </span>
       <span role="cell" className="ct-ports">
         <PortLinks ports={c.ports} />

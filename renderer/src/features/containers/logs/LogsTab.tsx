@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { LOG_BUFFER_CAP, splitMatches, type LogBuffer } from './log-buffer';
 import { useLogStream, type LogStreamStatus } from './use-log-stream';
 import { ErrorBox } from '../../../components/ErrorBox';
+import { useSlashFocus } from '../../../lib/use-slash-focus';
 
 const TAILS = [100, 1000, 10_000, LOG_BUFFER_CAP];
 const ROW_HEIGHT = 20;
@@ -55,6 +56,8 @@ export function LogsTab({ id, name, tty, options, onOptions }: LogsTabProps) {
   const deferredVersion = useDeferredValue(version);
   const [current, setCurrent] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashFocus(searchRef);
   const programmatic = useRef(false);
   const jumped = useRef(false);
 
@@ -131,8 +134,9 @@ export function LogsTab({ id, name, tty, options, onOptions }: LogsTabProps) {
         <div className="logs-search">
           <input
             className="input"
+            ref={searchRef}
             type="search"
-            placeholder="Search logs"
+            placeholder="Search logs  /"
             aria-label="Search logs"
             value={query}
             onChange={(e) => {

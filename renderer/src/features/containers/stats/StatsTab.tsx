@@ -38,21 +38,24 @@ export function StatsTab({ id, running }: { id: string; running: boolean }) {
   const last = samples.at(-1);
   if (!last) return <p className="muted">Waiting for the first sample (the engine sends one a second)…</p>;
   const cpuMax = Math.max(100, ...samples.map((s) => s.cpuPercent));
+  const spanSeconds = (last.timeMs - samples[0].timeMs) / 1000;
+  const percent = (v: number) => `${Math.round(v)} %`;
+  const perSecond = (v: number) => `${formatBytes(Math.round(v), 0)}/s`;
   return (
     <div className="stat-cards" data-testid="stats-view">
       <Card title="CPU" value={`${last.cpuPercent.toFixed(1)} %`} note={`Of ${last.onlineCpus} CPU${last.onlineCpus === 1 ? '' : 's'} (100 % = one full CPU), from the change since the last sample.`}>
-        <Sparkline label="CPU use over the last two minutes" max={cpuMax} series={[{ values: samples.map((s) => s.cpuPercent), className: 'spark-a' }]} />
+        <Sparkline label="CPU use" format={percent} spanSeconds={spanSeconds} max={cpuMax} series={[{ values: samples.map((s) => s.cpuPercent), className: 'spark-a' }]} />
       </Card>
       <Card
         title="Memory (without page cache)"
         value={`${formatMemory(last.memoryBytes)} / ${last.memoryLimitBytes ? formatMemory(last.memoryLimitBytes) : 'no limit'}`}
         note="Used memory without the page cache, as docker stats counts it."
       >
-        <Sparkline label="Memory use over the last two minutes" max={last.memoryLimitBytes || undefined} series={[{ values: samples.map((s) => s.memoryBytes), className: 'spark-a' }]} />
+        <Sparkline label="Memory use" format={formatMemory} spanSeconds={spanSeconds} max={last.memoryLimitBytes || undefined} series={[{ values: samples.map((s) => s.memoryBytes), className: 'spark-a' }]} />
       </Card>
       <Card title="Network I/O" value={`↓ ${formatBytes(last.netRxBytes)} · ↑ ${formatBytes(last.netTxBytes)}`} note="Totals received / sent; the chart shows the rate (blue in, green out).">
         <Sparkline
-          label="Network rate over the last two minutes"
+          label="Network rate" format={perSecond} spanSeconds={spanSeconds}
           series={[
             { values: rates(samples, (s) => s.netRxBytes), className: 'spark-a' },
             { values: rates(samples, (s) => s.netTxBytes), className: 'spark-b' },
@@ -61,7 +64,7 @@ export function StatsTab({ id, running }: { id: string; running: boolean }) {
       </Card>
       <Card title="Block I/O" value={`read ${formatBytes(last.blockReadBytes)} · written ${formatBytes(last.blockWriteBytes)}`} note="Totals read / written; the chart shows the rate (blue read, green write).">
         <Sparkline
-          label="Disk rate over the last two minutes"
+          label="Disk rate" format={perSecond} spanSeconds={spanSeconds}
           series={[
             { values: rates(samples, (s) => s.blockReadBytes), className: 'spark-a' },
             { values: rates(samples, (s) => s.blockWriteBytes), className: 'spark-b' },
