@@ -3,20 +3,13 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { PortholeError } from '../../shared/errors';
-import type { TerminalEvent, TerminalInput } from '../../shared/api/terminal';
+import type { TerminalEvent, TerminalInput, TerminalSessionOptions } from '../../shared/api/terminal';
 import { withDeadline } from '../lib/deadline';
 import { chooseShell } from './shell-choice';
 import { endExecSession } from './end-session';
 import { OutputPump } from './output-pump';
 
-export interface SessionOptions {
-  containerId: string;
-  command?: string[];
-  user?: string;
-  workdir?: string;
-  cols: number;
-  rows: number;
-}
+export type SessionOptions = TerminalSessionOptions;
 
 const CALL_MS = 10_000;
 

@@ -19,6 +19,8 @@ export const terminalSessionParams = z
     rows: rows.default(24),
   })
   .strict();
+/** A terminal session as opened: which container, what to run, as whom, where, and the screen size. */
+export type TerminalSessionOptions = z.output<typeof terminalSessionParams>;
 
 /** What the renderer may send to an open terminal session. */
 export const terminalInput = z.discriminatedUnion('t', [

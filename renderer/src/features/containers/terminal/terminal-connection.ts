@@ -1,4 +1,4 @@
-import type { TerminalEvent } from '../../../../../shared/api/terminal';
+import type { TerminalEvent, TerminalSessionOptions } from '../../../../../shared/api/terminal';
 import type { ApiError } from '../../../../../shared/errors';
 import { openDuplex, type Duplex } from '../../../bridge/duplex';
 import { base64ToBytes, bytesToBase64 } from '../../../lib/base64';
@@ -8,14 +8,7 @@ const INPUT_PIECE = 32 * 1024;
 /** Tell the host what has been drawn every this many bytes, so it keeps sending. */
 const ACK_EVERY = 256 * 1024;
 
-export interface TerminalOptions {
-  containerId: string;
-  command?: string[];
-  user?: string;
-  workdir?: string;
-  cols: number;
-  rows: number;
-}
+export type TerminalOptions = TerminalSessionOptions;
 
 export interface TerminalSink {
   /** Raw bytes: the terminal decodes UTF-8 across chunk boundaries itself. `done` fires once drawn. */
