@@ -93,7 +93,10 @@ export async function packContext(context: string, dockerfile: string, supplied:
     archive.entry({ name: '.dockerignore', size: Buffer.byteLength(ignore), mode: 0o644, mtime: now }, ignore);
     if (supplied.dockerfileText !== undefined) archive.entry({ name: INLINE_DOCKERFILE, size: Buffer.byteLength(supplied.dockerfileText), mode: 0o644, mtime: now }, supplied.dockerfileText);
     else await addEntry(archive, context, dockerfileName);
-    for (const entry of entries) await addEntry(archive, context, entry);
+    for (const entry of entries) {
+      if (archive.destroying) return;
+      await addEntry(archive, context, entry);
+    }
     archive.finalize();
   };
   fill().catch((error: Error) => archive.destroy(error));
@@ -111,9 +114,19 @@ async function addEntry(archive: Pack, context: string, name: string): Promise<v
     archive.entry({ ...header, type: 'symlink', linkname: await readlink(path) });
   } else if (info.isFile()) {
     await new Promise<void>((resolve, reject) => {
-      const sink = archive.entry({ ...header, size: info.size }, (error) => (error ? reject(error) : resolve()));
+      // A cancelled build destroys the archive: close the file and stop (a destroyed pack never drains).
+      const closed = () => stop(new Error('The build context was closed.'));
+      const stop = (error: Error | null) => {
+        archive.off('close', closed);
+        source.destroy();
+        if (error) reject(error);
+        else resolve();
+      };
+      const sink = archive.entry({ ...header, size: info.size }, (error) => stop(error ?? null));
       const source = createReadStream(path);
-      source.on('error', reject);
+      archive.once('close', closed);
+      source.on('error', stop);
+      sink.on('error', stop);
       source.on('data', (chunk) => {
         if (!sink.write(chunk)) {
           source.pause();
