@@ -45,6 +45,7 @@ export const INVOKE_CHANNELS = [
   'host:validate-folder',
   'deploy:plan',
   'deploy:history',
+  'deploy:save-files',
   'images:tag',
   'images:history',
   'registry:list',

@@ -1,4 +1,4 @@
-import type { DeployEvent, DeployHistoryEntry, DeployPlan, DeployResult, PlanOverrides } from '../../shared/api/deploy';
+import type { DeployEvent, DeployHistoryEntry, DeployPlan, DeployResult, DeploySavedFiles, PlanOverrides } from '../../shared/api/deploy';
 import type { ComposeDeployPlan, ComposeDeployResult } from '../../shared/api/deploy-compose';
 import type { ComposeService } from '../compose/compose-service';
 import { composeDeployPlan } from '../compose/compose-deploy-plan';
@@ -11,6 +11,7 @@ import { detectPlan } from './detect';
 import type { AuthLookup } from './base-images';
 import { DeployHistory } from './history';
 import { runDeploy, type DeployRunParsed } from './pipeline';
+import { saveDeployFiles, type SaveFilesParsed } from './save-files';
 
 /** One-click deploy: plan a folder, run the pipeline, keep the history. Shared by the UI handlers and the CLI. */
 export class DeployService {
@@ -46,6 +47,11 @@ export class DeployService {
 
   listHistory(name?: string): Promise<DeployHistoryEntry[]> {
     return this.history.list(name);
+  }
+
+  /** "Save Dockerfile to the folder": the only write into an app folder, and only when asked. */
+  saveFiles(params: SaveFilesParsed): Promise<DeploySavedFiles> {
+    return saveDeployFiles(params);
   }
 
   run(params: DeployRunParsed, emit: (e: DeployEvent) => void, signal: AbortSignal): Promise<DeployResult> {

@@ -1,9 +1,10 @@
-/** Written only when the folder has no .dockerignore: keeps secrets, VCS data and local dependencies out of the build. */
+/** The name "Save Dockerfile to the folder" gives the generated Dockerfile (a deploy keeps it in memory). */
 export const GENERATED_DOCKERFILE = 'Dockerfile.porthole';
 
+/** Used when the folder has no .dockerignore (in memory; written only when saved): keeps secrets, VCS data and local dependencies out of the build. */
 export function generateDockerignore(runtime: string): string {
   const lines = [
-    '# Written by Porthole because this folder had no .dockerignore. Edit freely; Porthole never overwrites it.',
+    '# Porthole\'s ignore rules, for a folder that had no .dockerignore. Edit freely; Porthole never overwrites it.',
     '.git',
     '.gitignore',
     '.env',

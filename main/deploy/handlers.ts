@@ -7,6 +7,7 @@ export function deployHandlers(s: Services) {
     invoke: {
       'deploy:plan': ({ folder, registryMirror, overrides }) => s.deploy.plan(folder, registryMirror, overrides),
       'deploy:history': ({ name }) => s.deploy.listHistory(name),
+      'deploy:save-files': (params) => s.deploy.saveFiles(params),
     },
     streams: {
       'deploy:run': async (params, emit, { signal }) => {

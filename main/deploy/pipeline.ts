@@ -46,12 +46,12 @@ export async function runDeploy(deps: DeployDeps, p: DeployRunParsed, emit: (e: 
   const log = (text: string) => emit({ kind: 'log', text });
   try {
     const { folder, env } = await planStage(clock, p);
-    const dockerfilePath = await dockerfileStage(clock, p, folder);
+    const dockerfile = await dockerfileStage(clock, p, folder);
     await pullStage(clock, deps.connection, p, deps.authFor, emit, signal);
     const labels = { ...deps.extraLabels, [APP_LABEL]: p.name, [DEPLOY_ID_LABEL]: deployId, [DEPLOY_FOLDER_LABEL]: p.folder, [DEPLOY_TIME_LABEL]: new Date(startedMs).toISOString() };
     // The image carries only the stable labels: the legacy builder adds one LABEL step per label, and a
     // per-deploy value would also defeat the cache. The container carries them all.
-    imageId = await buildStage(clock, deps.connection, p, { image, dockerfilePath, labels: { ...deps.extraLabels, [APP_LABEL]: p.name } }, emit, signal);
+    imageId = await buildStage(clock, deps.connection, p, { image, dockerfile, labels: { ...deps.extraLabels, [APP_LABEL]: p.name } }, emit, signal);
 
     clock.start('run');
     for (const text of await settleLeftovers(new AppContainers(deps.connection), p.name)) log(text);

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Dockerode from 'dockerode';
 import { PortholeError } from '../../shared/errors';
@@ -29,30 +29,29 @@ export async function planStage(clock: StageClock, p: DeployRunParsed): Promise<
   return { folder, env };
 }
 
-async function writeIfMissing(path: string, content: string): Promise<boolean> {
-  try {
-    await writeFile(path, content, { flag: 'wx' });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new PortholeError('PERMISSION_DENIED', `Porthole could not write ${path}: ${(error as Error).message}`);
-  }
+/** What the build uses: the folder's own Dockerfile, or the plan's; the plan's ignore rules when the folder has none. */
+export interface DockerfileChoice {
+  dockerfilePath: string;
+  dockerfileText?: string;
+  ignoreText?: string;
 }
 
-/** `dockerfile`: uses the folder's own Dockerfile when it is the one planned, else writes the generated one. */
-export async function dockerfileStage(clock: StageClock, p: DeployRunParsed, folder: AppFolder): Promise<string> {
+/**
+ * `dockerfile`: uses the folder's own Dockerfile when it is the one planned, else the plan's, held in memory
+ * like the generated ignore rules: a deploy writes nothing into the folder ("Save Dockerfile to the folder" does).
+ */
+export async function dockerfileStage(clock: StageClock, p: DeployRunParsed, folder: AppFolder): Promise<DockerfileChoice> {
   clock.start('dockerfile');
   const own = ['Dockerfile', 'Containerfile'].find((f) => folder.has(f));
   const ownText = own ? await readFile(join(p.folder, own), 'utf8').catch(() => null) : null;
-  const dockerfilePath = own && ownText === p.dockerfile ? own : GENERATED_DOCKERFILE;
-  if (dockerfilePath === GENERATED_DOCKERFILE) {
-    await writeFile(join(p.folder, GENERATED_DOCKERFILE), p.dockerfile).catch((e: Error) => {
-      throw new PortholeError('PERMISSION_DENIED', `Porthole could not write ${GENERATED_DOCKERFILE} in ${p.folder}: ${e.message}`);
-    });
+  const ignoreText = p.dockerignore && !folder.has('.dockerignore') ? p.dockerignore : undefined;
+  const rules = ignoreText ? ", with Porthole's ignore rules" : '';
+  if (own && ownText === p.dockerfile) {
+    clock.done(`${own}${rules}`);
+    return { dockerfilePath: own, ignoreText };
   }
-  const wroteIgnore = p.dockerignore && !folder.has('.dockerignore') ? await writeIfMissing(join(p.folder, '.dockerignore'), p.dockerignore) : false;
-  clock.done(`${dockerfilePath}${wroteIgnore ? ' and .dockerignore written' : ''}`);
-  return dockerfilePath;
+  clock.done(`Porthole's Dockerfile${rules} (nothing written into the folder)`);
+  return { dockerfilePath: GENERATED_DOCKERFILE, dockerfileText: p.dockerfile, ignoreText };
 }
 
 /** `pull`: fetches base images that are not here yet (skipped when all are). */
@@ -68,12 +67,20 @@ export async function buildStage(
   clock: StageClock,
   connection: EngineConnection,
   p: DeployRunParsed,
-  build: { image: string; dockerfilePath: string; labels: Record<string, string> },
+  build: { image: string; dockerfile: DockerfileChoice; labels: Record<string, string> },
   emit: (e: DeployEvent) => void,
   signal: AbortSignal,
 ): Promise<string> {
   clock.start('build', build.image);
-  const imageId = await buildImage(connection, { context: p.folder, tag: build.image, dockerfile: build.dockerfilePath, buildArgs: {}, labels: build.labels, noCache: false }, (events) => emit({ kind: 'build', events }), signal);
+  const imageId = await buildImage(connection, {
+      context: p.folder,
+      tag: build.image,
+      dockerfile: build.dockerfile.dockerfilePath,
+      supplied: { dockerfileText: build.dockerfile.dockerfileText, ignoreText: build.dockerfile.ignoreText },
+      buildArgs: {},
+      labels: build.labels,
+      noCache: false,
+    }, (events) => emit({ kind: 'build', events }), signal);
   clock.done(imageId.replace(/^sha256:/, '').slice(0, 12));
   return imageId;
 }

@@ -103,7 +103,7 @@ export const createVolume = (docker: Dockerode, options: Dockerode.VolumeCreateO
   engineCall('the volume create', ENGINE_DEADLINE_MS.action, (abortSignal) => callWith(docker, 'createVolume', { ...options, abortSignal }));
 
 /** Builds, pulls and pushes stream progress for as long as they take: only the caller's signal ends them. */
-export const buildImage = async (docker: Dockerode, context: { context: string; src: string[] }, options: Dockerode.ImageBuildOptions & { labels?: Record<string, string> }, signal: AbortSignal): Promise<Readable> =>
+export const buildImage = async (docker: Dockerode, context: { context: string; src: string[] } | NodeJS.ReadableStream, options: Dockerode.ImageBuildOptions & { labels?: Record<string, string> }, signal: AbortSignal): Promise<Readable> =>
   asReadable(await docker.buildImage(context, { ...options, abortSignal: signal }));
 
 export const pullImage = async (docker: Dockerode, reference: { fromImage: string; tag?: string }, auth: object, signal: AbortSignal): Promise<Readable> =>

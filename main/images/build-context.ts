@@ -1,5 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import DockerIgnore from '@balena/dockerignore';
+import { pack, type Pack } from 'tar-stream';
 
 /**
  * Every file (and empty folder) of a build folder, as paths relative to it with `/` separators.
@@ -11,8 +15,12 @@ import { join } from 'node:path';
  * exception (`!…`) might bring something inside them back.
  */
 export async function listContextEntries(context: string, dockerfile = 'Dockerfile'): Promise<string[]> {
-  const prunable = await prunableFolders(context);
   const alwaysSent = new Set([dockerfile.replace(/\\/g, '/').replace(/^\.\//, ''), '.dockerignore']);
+  const entries = await walkContext(context, prunableFolders(await readFile(join(context, '.dockerignore'), 'utf8').catch(() => '')));
+  return [...entries.filter((e) => !alwaysSent.has(e)), ...(await existing(context, [...alwaysSent])).map((e) => `./${e}`)];
+}
+
+async function walkContext(context: string, prunable: (path: string, name: string) => boolean): Promise<string[]> {
   const entries: string[] = [];
   const walk = async (relative: string): Promise<void> => {
     const children = await readdir(relative ? join(context, relative) : context, { withFileTypes: true });
@@ -27,7 +35,7 @@ export async function listContextEntries(context: string, dockerfile = 'Dockerfi
     }
   };
   await walk('');
-  return [...entries.filter((e) => !alwaysSent.has(e)), ...(await existing(context, [...alwaysSent])).map((e) => `./${e}`)];
+  return entries;
 }
 
 /**
@@ -40,8 +48,7 @@ async function existing(context: string, paths: string[]): Promise<string[]> {
   return paths.filter((_, i) => found[i]);
 }
 
-async function prunableFolders(context: string): Promise<(path: string, name: string) => boolean> {
-  const text = await readFile(join(context, '.dockerignore'), 'utf8').catch(() => '');
+function prunableFolders(text: string): (path: string, name: string) => boolean {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -55,4 +62,78 @@ async function prunableFolders(context: string): Promise<(path: string, name: st
     else if (!/[*?[\]\\]/.test(clean)) exact.add(clean);
   }
   return (path, name) => exact.has(path) || anywhere.has(name);
+}
+
+/** The name the in-memory Dockerfile has inside the tar: one a folder's own files will not hold (it is left out if one does). */
+export const INLINE_DOCKERFILE = '.porthole.Dockerfile';
+
+export interface SuppliedFiles {
+  /** A Dockerfile Porthole supplies, sent as INLINE_DOCKERFILE instead of one read from the folder. */
+  dockerfileText?: string;
+  /** Ignore rules Porthole supplies, used instead of the folder's .dockerignore (which the folder does not have). */
+  ignoreText?: string;
+}
+
+/**
+ * The build context as a tar made here, for a build whose Dockerfile or ignore rules are Porthole's, not
+ * files in the folder (nothing is written into it). The folder's files are filtered with the same matcher
+ * dockerode applies to a .dockerignore (@balena/dockerignore); the tar carries the Dockerfile and a
+ * .dockerignore of those rules, which the engine reads and then hides from COPY, as it does for the CLI.
+ */
+export async function packContext(context: string, dockerfile: string, supplied: SuppliedFiles): Promise<{ tar: Readable; dockerfile: string }> {
+  const rules = supplied.ignoreText ?? (await readFile(join(context, '.dockerignore'), 'utf8').catch(() => ''));
+  const dockerfileName = supplied.dockerfileText !== undefined ? INLINE_DOCKERFILE : dockerfile.replace(/\\/g, '/').replace(/^\.\//, '');
+  const keep = DockerIgnore({ ignorecase: false }).add(rules).createFilter();
+  const special = new Set(['.dockerignore', INLINE_DOCKERFILE, dockerfileName]);
+  const entries = (await walkContext(context, prunableFolders(rules))).filter((e) => !special.has(e) && keep(e));
+  const ignore = `${rules.replace(/\n?$/, '\n')}.dockerignore\n${INLINE_DOCKERFILE}\n`;
+  const archive = pack();
+  const fill = async () => {
+    const now = new Date();
+    archive.entry({ name: '.dockerignore', size: Buffer.byteLength(ignore), mode: 0o644, mtime: now }, ignore);
+    if (supplied.dockerfileText !== undefined) archive.entry({ name: INLINE_DOCKERFILE, size: Buffer.byteLength(supplied.dockerfileText), mode: 0o644, mtime: now }, supplied.dockerfileText);
+    else await addEntry(archive, context, dockerfileName);
+    for (const entry of entries) {
+      if (archive.destroying) return;
+      await addEntry(archive, context, entry);
+    }
+    archive.finalize();
+  };
+  fill().catch((error: Error) => archive.destroy(error));
+  return { tar: Readable.from(archive, { objectMode: false }), dockerfile: dockerfileName };
+}
+
+async function addEntry(archive: Pack, context: string, name: string): Promise<void> {
+  const path = join(context, name);
+  const info = await lstat(path).catch(() => null);
+  if (!info) return;
+  const header = { name, mode: info.mode & 0o7777, mtime: info.mtime, uid: 0, gid: 0 };
+  if (info.isDirectory()) {
+    archive.entry({ ...header, type: 'directory' });
+  } else if (info.isSymbolicLink()) {
+    archive.entry({ ...header, type: 'symlink', linkname: await readlink(path) });
+  } else if (info.isFile()) {
+    await new Promise<void>((resolve, reject) => {
+      // A cancelled build destroys the archive: close the file and stop (a destroyed pack never drains).
+      const closed = () => stop(new Error('The build context was closed.'));
+      const stop = (error: Error | null) => {
+        archive.off('close', closed);
+        source.destroy();
+        if (error) reject(error);
+        else resolve();
+      };
+      const sink = archive.entry({ ...header, size: info.size }, (error) => stop(error ?? null));
+      const source = createReadStream(path);
+      archive.once('close', closed);
+      source.on('error', stop);
+      sink.on('error', stop);
+      source.on('data', (chunk) => {
+        if (!sink.write(chunk)) {
+          source.pause();
+          sink.once('drain', () => source.resume());
+        }
+      });
+      source.on('end', () => sink.end(null));
+    });
+  }
 }

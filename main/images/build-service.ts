@@ -8,7 +8,7 @@ import { Batcher } from '../engine/batcher';
 import { JsonLinesParser } from '../engine/json-lines';
 import { toApiError } from '../engine/errors';
 import { pumpUntilDone } from '../lib/stream-util';
-import { listContextEntries } from './build-context';
+import { listContextEntries, packContext, type SuppliedFiles } from './build-context';
 import * as engine from '../engine/gateway';
 
 export interface BuildRequest {
@@ -18,6 +18,8 @@ export interface BuildRequest {
   buildArgs: Record<string, string>;
   labels?: Record<string, string>;
   noCache: boolean;
+  /** A Dockerfile and/or ignore rules held in memory (a deploy's): the folder is read, never written. */
+  supplied?: SuppliedFiles;
 }
 
 interface BuildLine {
@@ -31,10 +33,11 @@ interface BuildLine {
 const STEP_RE = /^Step (\d+)\/(\d+) : (.*)$/;
 
 /** Checks the folder before anything is sent, so a typo gets a clear VALIDATION message. */
-export async function checkBuildContext(context: string, dockerfile: string): Promise<void> {
+export async function checkBuildContext(context: string, dockerfile: string | null): Promise<void> {
   const folder = await stat(context).catch(() => null);
   if (!folder) throw new PortholeError('VALIDATION', `The folder ${context} does not exist.`);
   if (!folder.isDirectory()) throw new PortholeError('VALIDATION', `${context} is a file, not a folder.`);
+  if (dockerfile === null) return;
   const file = await stat(join(context, dockerfile)).catch(() => null);
   if (!file?.isFile()) throw new PortholeError('VALIDATION', `There is no ${dockerfile} in ${context}.`);
 }
@@ -45,7 +48,8 @@ export async function checkBuildContext(context: string, dockerfile: string): Pr
  * call it a success).
  */
 export async function buildImage(connection: EngineConnection, req: BuildRequest, emit: (events: BuildEvent[]) => void, signal: AbortSignal): Promise<string> {
-  await checkBuildContext(req.context, req.dockerfile);
+  const supplied = req.supplied && (req.supplied.dockerfileText !== undefined || req.supplied.ignoreText !== undefined) ? req.supplied : null;
+  await checkBuildContext(req.context, supplied?.dockerfileText !== undefined ? null : req.dockerfile);
   const batcher = new Batcher<BuildEvent>(emit, 100, 2_000);
   let failure: string | null = null;
   let imageId = '';
@@ -71,13 +75,15 @@ export async function buildImage(connection: EngineConnection, req: BuildRequest
     (text) => batcher.push({ kind: 'output', text: `${text}\n` }),
   );
 
-  const src = await listContextEntries(req.context, req.dockerfile);
+  // Supplied files: a tar made here. Otherwise dockerode packs the folder with its .dockerignore.
+  const packed = supplied ? await packContext(req.context, req.dockerfile, supplied) : null;
+  const context = packed ? packed.tar : { context: req.context, src: await listContextEntries(req.context, req.dockerfile) };
   let stream: Readable;
   try {
     stream = await engine.buildImage(
       connection.client(),
-      { context: req.context, src },
-      { t: req.tag, dockerfile: req.dockerfile, buildargs: req.buildArgs, labels: req.labels, nocache: req.noCache, rm: true, forcerm: true },
+      context,
+      { t: req.tag, dockerfile: packed?.dockerfile ?? req.dockerfile, buildargs: req.buildArgs, labels: req.labels, nocache: req.noCache, rm: true, forcerm: true },
       signal,
     );
   } catch (error) {

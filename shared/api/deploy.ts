@@ -86,11 +86,11 @@ export interface DeployPlan {
   env: string[];
   name: string;
   dockerfile: string;
-  /** Path of the Dockerfile inside the folder that the build uses. */
+  /** The folder's own Dockerfile, or the name "Save Dockerfile to the folder" gives the generated one (a deploy keeps it in memory). */
   dockerfilePath: string;
   /** True when the folder's own Dockerfile is used as it is. */
   usesOwnDockerfile: boolean;
-  /** The .dockerignore Porthole writes, or null when the folder has one (it is never overwritten). */
+  /** The ignore rules a deploy builds with when the folder has no .dockerignore (null when it has one, which is used). */
   dockerignore: string | null;
   baseImage: string | null;
   /** Things the user should know: a compose file, ambiguities, secrets at risk. */
@@ -120,7 +120,7 @@ export const deployRunParams = z
     /** Container port the app listens on. */
     port,
     dockerfile: boundedText(256 * 1024).min(1),
-    /** The .dockerignore to write when the folder has none (null: leave the folder alone). */
+    /** Ignore rules to build with when the folder has no .dockerignore (kept in memory: nothing is written). */
     dockerignore: boundedText(64 * 1024).nullable().default(null),
     /** Extra values set at run time (never written into the image); `.env` values are read at deploy time too. */
     env: z.record(envName, boundedText(32 * 1024)).default({}),
@@ -132,11 +132,31 @@ export const deployRunParams = z
   .strict();
 export type DeployRunParams = z.input<typeof deployRunParams>;
 
+/** Writes the plan's Dockerfile (as Dockerfile.porthole) and, if the folder has none, its .dockerignore into the folder. */
+export const deploySaveFilesParams = z
+  .object({
+    folder: hostPath,
+    dockerfile: boundedText(256 * 1024).min(1),
+    /** The plan's ignore rules; written only when the folder has no .dockerignore. */
+    dockerignore: boundedText(64 * 1024).nullable().default(null),
+  })
+  .strict();
+export type DeploySaveFilesParams = z.input<typeof deploySaveFilesParams>;
+
+/** What "Save Dockerfile to the folder" did: the files it wrote, and the ones it left as they were. */
+export interface DeploySavedFiles {
+  folder: string;
+  written: string[];
+  kept: string[];
+}
+
 export const deployInvokeSchemas = {
   /** Reads a folder and says how it would deploy it, with where each fact came from. */
   'deploy:plan': planInput,
   /** The recent deploys of one app (or of every app). */
   'deploy:history': z.object({ name: appName.optional() }).strict(),
+  /** A deploy writes nothing into the folder; this saves its Dockerfile there, never overwriting a file (CONFLICT). */
+  'deploy:save-files': deploySaveFilesParams,
 };
 
 export const deployStreamSchemas = {
@@ -196,6 +216,7 @@ export interface DeployHistoryEntry {
 export interface DeployInvokeResults {
   'deploy:plan': DeployPlan | ComposeDeployPlan;
   'deploy:history': DeployHistoryEntry[];
+  'deploy:save-files': DeploySavedFiles;
 }
 
 export interface DeployStreamEvents {

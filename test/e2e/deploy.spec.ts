@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
@@ -65,4 +65,15 @@ test('deploys the Node fixture from the Deploy view and opens its URL', async ({
 
   const containers = await docker.listContainers({ filters: { label: ['porthole.app'] } });
   expect(containers.some((c) => c.Ports.some((p) => url.endsWith(`:${p.PublicPort}`)))).toBe(true);
+
+  // The deploy wrote nothing into the folder; the Dockerfile reaches it only when the user saves it, never overwriting.
+  expect((await readdir(folder)).sort()).toEqual(['.env', '.env.example', 'package.json', 'server.js']);
+  const save = page.getByTestId('deploy-save-files');
+  await save.getByRole('button', { name: 'Save Dockerfile to the folder' }).click();
+  await expect(save.getByRole('status')).toHaveText(`Wrote Dockerfile.porthole and .dockerignore in ${folder}.`);
+  expect(await readFile(join(folder, 'Dockerfile.porthole'), 'utf8')).toBe(await deploy.dockerfile.inputValue());
+  expect(await readFile(join(folder, '.dockerignore'), 'utf8')).toMatch(/^node_modules$/m);
+  await save.getByRole('button', { name: 'Save Dockerfile to the folder' }).click();
+  await expect(save.getByRole('alert')).toHaveAttribute('data-error-code', 'CONFLICT');
+  await expect(save.getByRole('alert')).toContainText('Dockerfile.porthole already exists');
 });

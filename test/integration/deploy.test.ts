@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +8,8 @@ import { DeployService } from '../../main/deploy/deploy-service';
 import { detectPlan } from '../../main/deploy/detect';
 import { deployRunParams, type DeployEvent, type DeployResult } from '../../shared/api/deploy';
 import type { PortholeError } from '../../shared/errors';
-import { docker } from '../support/engine';
-import { RUN_ID, testLabels, uniqueName } from '../support/run-id';
+import { docker, dockerCli } from '../support/engine';
+import { RUN_ID, TEST_LABEL, testLabels, uniqueName } from '../support/run-id';
 import { LOCAL_REGISTRY, deleteFromRegistry, pushBusyboxBaseImage, pushNodeBaseImage } from '../support/base-images';
 
 const FIXTURES = join(__dirname, '../fixtures/deploy');
@@ -80,6 +80,27 @@ describe('deploy against the real engine (offline, base images from the local re
     expect(image.Config.User).toBe('node');
     const history = await service.listHistory(name);
     expect(history[0]).toMatchObject({ app: name, result: 'succeeded', url: result.url });
+  });
+
+  it('writes nothing into the folder: the Dockerfile and ignore rules stay in memory, and the rules keep node_modules, .git and .env out of the image', async () => {
+    const folder = await copyFixture('node-start-script');
+    await mkdir(join(folder, 'node_modules/left-pad'), { recursive: true });
+    await writeFile(join(folder, 'node_modules/left-pad/index.js'), 'module.exports = 1;\n');
+    await mkdir(join(folder, '.git'));
+    await writeFile(join(folder, '.git/HEAD'), 'ref: refs/heads/main\n');
+    await writeFile(join(folder, '.env'), 'GREETING=hello from .env\n');
+    const tree = async () => (await readdir(folder, { recursive: true })).map(String).sort();
+    const before = await tree();
+    const { result, events } = await deploy(folder, uniqueName('dep-nowrite'));
+    expect(await fetchText(result.url)).toBe('hello from .env');
+    expect(await tree()).toEqual(before);
+    expect(before).not.toContain('Dockerfile.porthole');
+    expect(before).not.toContain('.dockerignore');
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'stage', stage: 'dockerfile', state: 'done', message: expect.stringContaining('nothing written into the folder') }));
+    // busybox is the base image's /bin/sh; the image's app folder holds the code, not what the rules exclude.
+    const listed = (await dockerCli('run', '--rm', '--label', `${TEST_LABEL}=${RUN_ID}`, result.image, '/bin/busybox', 'ls', '-a', '/app')).split(/\s+/).filter(Boolean);
+    expect(listed).toEqual(expect.arrayContaining(['server.js', 'package.json', '.env.example']));
+    for (const hidden of ['node_modules', '.git', '.env', '.dockerignore', '.porthole.Dockerfile', 'Dockerfile.porthole']) expect(listed).not.toContain(hidden);
   });
 
   it('deploys a static site served by busybox httpd', async () => {

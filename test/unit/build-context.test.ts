@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listContextEntries } from '../../main/images/build-context';
+import type { Readable } from 'node:stream';
+import { extract } from 'tar-stream';
+import { INLINE_DOCKERFILE, listContextEntries, packContext } from '../../main/images/build-context';
 
 const dirs: string[] = [];
 async function folder(files: Record<string, string>, emptyDirs: string[] = []): Promise<string> {
@@ -50,5 +52,53 @@ describe('listContextEntries', () => {
   it('walks everything when an exception (!) could bring a file back', async () => {
     const dir = await folder({ '.dockerignore': 'node_modules\n!node_modules/keep.js\n', 'node_modules/keep.js': '', 'node_modules/drop.js': '' });
     expect((await listContextEntries(dir)).sort()).toEqual(['./.dockerignore', 'node_modules/drop.js', 'node_modules/keep.js']);
+  });
+});
+
+/** Every entry of a tar: name → [type, text of a file]. */
+async function untar(tar: Readable): Promise<Record<string, [string, string]>> {
+  const out: Record<string, [string, string]> = {};
+  const reader = extract();
+  const done = new Promise<void>((resolve, reject) => {
+    reader.on('entry', (header, stream, next) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: unknown) => chunks.push(c as Buffer));
+      stream.on('end', () => {
+        out[header.name] = [header.type ?? 'file', Buffer.concat(chunks).toString()];
+        next();
+      });
+    });
+    reader.on('finish', () => resolve());
+    reader.on('error', reject);
+  });
+  for await (const chunk of tar) reader.write(chunk as Buffer);
+  reader.end(null);
+  await done;
+  return out;
+}
+
+describe('packContext (a deploy: Dockerfile and ignore rules in memory)', () => {
+  it('packs the folder filtered by the supplied rules, with the Dockerfile under its own name, and writes nothing into the folder', async () => {
+    const dir = await folder({ 'server.js': 'ok', 'node_modules/x/index.js': '', '.git/HEAD': 'ref', '.env': 'SECRET=1', '.env.example': 'SECRET=', 'src/deep/a.js': 'a', Dockerfile: 'FROM old' }, ['empty']);
+    await symlink('server.js', join(dir, 'link.js'));
+    const before = (await readdir(dir)).sort();
+    const { tar, dockerfile } = await packContext(dir, 'Dockerfile.porthole', { dockerfileText: 'FROM scratch\n', ignoreText: '.git\n.env\n.env.*\n!.env.example\nDockerfile*\nnode_modules\n' });
+    expect(dockerfile).toBe(INLINE_DOCKERFILE);
+    const entries = await untar(tar);
+    expect(Object.keys(entries).sort()).toEqual(['.dockerignore', '.env.example', INLINE_DOCKERFILE, 'empty', 'link.js', 'server.js', 'src/deep/a.js']);
+    expect(entries[INLINE_DOCKERFILE]).toEqual(['file', 'FROM scratch\n']);
+    expect(entries['server.js']).toEqual(['file', 'ok']);
+    expect(entries['link.js'][0]).toBe('symlink');
+    expect(entries.empty[0]).toBe('directory');
+    // The engine reads these rules, then hides the Dockerfile and .dockerignore from COPY.
+    expect(entries['.dockerignore'][1]).toMatch(new RegExp(`^node_modules\\n\\.dockerignore\\n${INLINE_DOCKERFILE.replace(/\./g, '\\.')}\\n$`, 'm'));
+    expect((await readdir(dir)).sort()).toEqual(before);
+  });
+
+  it("with only ignore rules supplied, sends the folder's own Dockerfile even when the rules exclude it", async () => {
+    const dir = await folder({ Dockerfile: 'FROM own', 'app.js': '', 'debug.log': '' });
+    const { tar, dockerfile } = await packContext(dir, 'Dockerfile', { ignoreText: 'Dockerfile*\n*.log\n' });
+    expect(dockerfile).toBe('Dockerfile');
+    expect(Object.keys(await untar(tar)).sort()).toEqual(['.dockerignore', 'Dockerfile', 'app.js']);
   });
 });

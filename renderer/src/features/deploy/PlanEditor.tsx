@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import type { DeployPlan } from '../../../../shared/api/deploy';
+import type { DeployPlan, DeploySavedFiles } from '../../../../shared/api/deploy';
+import type { ApiError } from '../../../../shared/errors';
+import { api } from '../../bridge';
+import { ErrorBox } from '../../components/ErrorBox';
 import { useDeployStore } from './deploy-store';
 import { PlanFacts, sourceText } from './PlanFacts';
 import { PlanFindings } from './PlanFindings';
@@ -15,6 +18,41 @@ const Source = ({ plan, fact }: { plan: DeployPlan; fact: keyof DeployPlan['sour
     )}
   </span>
 );
+
+/**
+ * "Save Dockerfile to the folder": a deploy keeps its Dockerfile and ignore rules in memory, so this is the
+ * only way they reach the folder. Never overwrites: an existing Dockerfile.porthole is a CONFLICT.
+ */
+function SaveFiles({ plan, dockerfile }: { plan: DeployPlan; dockerfile: string }) {
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<DeploySavedFiles | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const save = async () => {
+    setBusy(true);
+    setSaved(null);
+    setError(null);
+    const res = await api.invoke('deploy:save-files', { folder: plan.folder, dockerfile, dockerignore: plan.dockerignore });
+    setBusy(false);
+    if (res.ok) setSaved(res.data);
+    else setError(res.error);
+  };
+  return (
+    <div className="stack" data-testid="deploy-save-files">
+      <div>
+        <button type="button" className="btn btn-small" onClick={() => void save()} disabled={busy || !dockerfile.trim()}>
+          {busy ? 'Saving…' : 'Save Dockerfile to the folder'}
+        </button>
+      </div>
+      {saved && (
+        <p className="muted small" role="status">
+          Wrote {saved.written.join(' and ')} in {saved.folder}
+          {saved.kept.length > 0 && ` (kept the folder's own ${saved.kept.join(', ')})`}.
+        </p>
+      )}
+      {error && <ErrorBox error={error} />}
+    </div>
+  );
+}
 
 /** The plan: read-only facts with their sources, editable name/port/start/env, and the Dockerfile. */
 export function PlanEditor({ plan }: { plan: DeployPlan }) {
@@ -107,12 +145,13 @@ export function PlanEditor({ plan }: { plan: DeployPlan }) {
       )}
       <label className="field">
         <span>
-          {plan.usesOwnDockerfile ? `${plan.dockerfilePath} (the folder's own; built as it is unless you edit it here)` : `Dockerfile Porthole will build (saved as ${plan.dockerfilePath} in the folder)`}
+          {plan.usesOwnDockerfile ? `${plan.dockerfilePath} (the folder's own; built as it is unless you edit it here)` : 'Dockerfile Porthole will build (kept out of the folder unless you save it)'}
           {edited && <span className="muted small"> · edited</span>}
         </span>
         <textarea className="input mono deploy-dockerfile" value={dockerfile} onChange={(e) => setDockerfile(e.target.value)} spellCheck={false} aria-label="Dockerfile" rows={Math.min(24, dockerfile.split('\n').length + 1)} />
       </label>
-      {plan.dockerignore && <p className="muted small">The folder has no .dockerignore, so Porthole will write one that keeps .git, .env and local dependencies out of the image.</p>}
+      {plan.dockerignore && <p className="muted small">The folder has no .dockerignore, so Porthole builds with its own ignore rules, which keep .git, .env and local dependencies out of the image. Deploying writes nothing into the folder.</p>}
+      {(!plan.usesOwnDockerfile || edited) && <SaveFiles plan={plan} dockerfile={dockerfile} />}
     </section>
   );
 }
