@@ -5,6 +5,7 @@ import { test, expect } from './fixtures';
 import { DeployPage } from './pages/deploy-page';
 import { docker } from '../support/engine';
 import { uniqueName } from '../support/run-id';
+import { findFreePort } from '../../main/lib/ports';
 import { LOCAL_REGISTRY, pushNodeBaseImage } from '../support/base-images';
 
 let folder = '';
@@ -38,11 +39,14 @@ test('deploys the Node fixture from the Deploy view and opens its URL', async ({
   await expect(deploy.facts.locator('[data-fact="version"]')).toContainText('from package.json:engines.node');
   await expect(deploy.dockerfile).toHaveValue(new RegExp(`FROM ${LOCAL_REGISTRY.replace(/\./g, '\\.')}/library/node:\\d+-slim`));
 
+  // The host port the user picks (#20 item 7): the app answers there.
+  const hostPort = (await findFreePort(21_000 + Math.floor(Math.random() * 8_000)))!;
+  await page.getByLabel('Host port').fill(String(hostPort));
   const popup = page.waitForEvent('popup', { timeout: 60_000 });
   await deploy.deployButton.click();
   await expect(deploy.url).toBeVisible({ timeout: 60_000 });
   const url = (await deploy.url.textContent()) ?? '';
-  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(url).toBe(`http://127.0.0.1:${hostPort}`);
   for (const stage of ['plan', 'dockerfile', 'build', 'run', 'wait']) await expect(deploy.stage(stage)).toHaveAttribute('data-state', 'done');
   await expect(deploy.stage('open')).toHaveAttribute('data-state', 'skipped');
   // Pulled before the build, or skipped when another run left the base image here.

@@ -5,7 +5,7 @@ import type { DeployPlan, DeployResult } from '../../../../shared/api/deploy';
 import { prefillFromPlan } from '../../../../shared/orchestrator-prefill';
 import { usePrefill } from '../orchestrators/prefill-store';
 import { deployFailureOf } from '../../../../shared/errors';
-import { useDeployStore } from './deploy-store';
+import { hostPortNumber, useDeployStore } from './deploy-store';
 import { PlanEditor } from './PlanEditor';
 import { StageList } from './StageList';
 import { DeployHistory } from './DeployHistory';
@@ -123,7 +123,8 @@ export function DeployView() {
   const missingEnv = plan && plan.kind !== 'compose' ? plan.requiredEnv.filter((r) => r.providedBy === null && !envValues[r.name]?.trim()) : [];
   const compose = plan?.kind === 'compose' ? plan : null;
   const app = plan && plan.kind !== 'compose' ? plan : null;
-  const canDeploy = compose ? compose.problems.length === 0 : Boolean(app && app.port !== null && (app.usesOwnDockerfile || app.start)) && missingEnv.length === 0;
+  const hostPortOk = useDeployStore((s) => s.hostPort === '' || hostPortNumber(s.hostPort) !== null);
+  const canDeploy = compose ? compose.problems.length === 0 : Boolean(app && app.port !== null && (app.usesOwnDockerfile || app.start)) && missingEnv.length === 0 && hostPortOk;
   const finished = result ?? composeResult;
   const runError = useDeployStore((s) => s.runError);
   const started = output.length > 0 || running || finished !== null || runError !== null;

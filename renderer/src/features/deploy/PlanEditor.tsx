@@ -3,7 +3,7 @@ import type { DeployPlan, DeploySavedFiles } from '../../../../shared/api/deploy
 import type { ApiError } from '../../../../shared/errors';
 import { api } from '../../bridge';
 import { ErrorBox } from '../../components/ErrorBox';
-import { useDeployStore } from './deploy-store';
+import { hostPortNumber, useDeployStore } from './deploy-store';
 import { PlanFacts, sourceText } from './PlanFacts';
 import { PlanFindings } from './PlanFindings';
 
@@ -54,6 +54,27 @@ function SaveFiles({ plan, dockerfile }: { plan: DeployPlan; dockerfile: string 
   );
 }
 
+/** Where the app answers on this machine: empty lets Porthole choose (the app's port if free, else the next free one). */
+function HostPortField({ containerPort }: { containerPort: number | null }) {
+  const hostPort = useDeployStore((s) => s.hostPort);
+  const setHostPort = useDeployStore((s) => s.setHostPort);
+  const valid = hostPort === '' || hostPortNumber(hostPort) !== null;
+  return (
+    <label className="field">
+      <span>Host port (on 127.0.0.1)</span>
+      <input
+        className="input"
+        inputMode="numeric"
+        value={hostPort}
+        placeholder={containerPort ? `${containerPort}, or the next free one` : 'chosen by Porthole'}
+        onChange={(e) => setHostPort(e.target.value.replace(/\D/g, ''))}
+        aria-label="Host port"
+      />
+      {!valid && <span className="field-error">Enter a port from 1 to 65535, or leave it empty.</span>}
+    </label>
+  );
+}
+
 /** The plan: read-only facts with their sources, editable name/port/start/env, and the Dockerfile. */
 export function PlanEditor({ plan }: { plan: DeployPlan }) {
   const makePlan = useDeployStore((s) => s.makePlan);
@@ -91,6 +112,7 @@ export function PlanEditor({ plan }: { plan: DeployPlan }) {
           <input className="input" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value.replace(/\D/g, ''))} aria-label="Container port" />
           {!portValid && <span className="field-error">Enter a port from 1 to 65535.</span>}
         </label>
+        <HostPortField containerPort={portValid ? portNumber : null} />
         <label className="field deploy-edit-wide">
           <span>Start command <Source plan={plan} fact="start" /></span>
           <input className="input mono" value={start} onChange={(e) => setStart(e.target.value)} aria-label="Start command" disabled={plan.usesOwnDockerfile} placeholder="e.g. node server.js" />

@@ -16,6 +16,12 @@ export interface StageState {
 const MIRROR_KEY = 'porthole.deploy.registryMirror';
 const MAX_OUTPUT_LINES = 400;
 
+/** The host port typed in the plan, or null when the field is empty or not a port. */
+export function hostPortNumber(text: string): number | null {
+  const n = Number(text);
+  return text !== '' && Number.isInteger(n) && n >= 1 && n <= 65535 ? n : null;
+}
+
 const freshStages = (): Record<DeployStage, StageState> => Object.fromEntries(DEPLOY_STAGES.map((s) => [s, { state: 'waiting' }])) as Record<DeployStage, StageState>;
 
 interface DeployState {
@@ -30,6 +36,8 @@ interface DeployState {
   dockerfile: string;
   dockerfileEdited: boolean;
   envValues: Record<string, string>;
+  /** The host port the user asked for ('' = the app's port if free, else the next free one). */
+  hostPort: string;
   running: boolean;
   stages: Record<DeployStage, StageState>;
   output: string[];
@@ -42,6 +50,7 @@ interface DeployState {
   setMirror: (mirror: string) => void;
   setDockerfile: (text: string) => void;
   setEnvValue: (name: string, value: string) => void;
+  setHostPort: (value: string) => void;
   setEntryService: (name: string | null) => void;
   makePlan: (overrides?: PlanOverrides) => Promise<void>;
   deploy: (onDone: (result: { url: string | null; title: string }) => void) => void;
@@ -66,6 +75,7 @@ export const useDeployStore = create<DeployState>((set, get) => ({
   dockerfile: '',
   dockerfileEdited: false,
   envValues: {},
+  hostPort: '',
   running: false,
   stages: freshStages(),
   output: [],
@@ -84,6 +94,7 @@ export const useDeployStore = create<DeployState>((set, get) => ({
   },
   setDockerfile: (dockerfile) => set({ dockerfile, dockerfileEdited: true }),
   setEnvValue: (name, value) => set({ envValues: { ...get().envValues, [name]: value } }),
+  setHostPort: (value) => set({ hostPort: value }),
   setEntryService: (entryService) => set({ entryService }),
 
   makePlan: async (overrides = {}) => {
@@ -101,7 +112,8 @@ export const useDeployStore = create<DeployState>((set, get) => ({
   },
 
   deploy: (onDone) => {
-    const { plan, dockerfile, envValues, entryService } = get();
+    const { plan, dockerfile, envValues, entryService, hostPort } = get();
+    const requestedPort = hostPortNumber(hostPort);
     if (!plan) return;
     const env = Object.fromEntries(Object.entries(envValues).filter(([, v]) => v !== ''));
     const params =
@@ -109,7 +121,7 @@ export const useDeployStore = create<DeployState>((set, get) => ({
         ? { kind: 'compose' as const, folder: plan.folder, project: plan.name, ...(entryService ? { entryService } : {}) }
         : plan.port === null
           ? null
-          : { folder: plan.folder, name: plan.name, port: plan.port, dockerfile, dockerignore: plan.dockerignore, env };
+          : { folder: plan.folder, name: plan.name, port: plan.port, dockerfile, dockerignore: plan.dockerignore, env, ...(requestedPort ? { hostPort: requestedPort } : {}) };
     if (!params) return;
     set({ running: true, stages: freshStages(), output: [], pulls: [], result: null, composeResult: null, runError: null });
     const apply = (e: DeployEvent) => {
