@@ -12,10 +12,12 @@ import { COMPOSE_LABELS } from '../../shared/compose/group-projects';
 import { PortholeError } from '../../shared/errors';
 import type { EngineConnection } from '../engine/connection';
 import { toApiError } from '../engine/errors';
+import * as engine from '../engine/gateway';
 import type { DeployHistory } from '../deploy/history';
 import { StageClock } from '../deploy/stage-clock';
 import { logTail, waitUntilReady } from '../deploy/wait-ready';
 import type { ComposeService } from './compose-service';
+import { claimDeploy } from '../deploy/deploy-lock';
 
 export type ComposeDeployParsed = z.output<typeof composeDeployRunParams>;
 
@@ -48,7 +50,7 @@ function entryOf(preview: ComposePreview, name: string | undefined): Entry | nul
 
 /** The entry service's container and the host port the engine actually published for it. */
 async function entryContainer(connection: EngineConnection, project: string, entry: Entry): Promise<{ container: Dockerode.Container; name: string; hostPort: number }> {
-  const [info] = await connection.client().listContainers({ filters: { label: [`${COMPOSE_LABELS.project}=${project}`, `${COMPOSE_LABELS.service}=${entry.service}`] } });
+  const [info] = await engine.listContainers(connection.client(), { filters: { label: [`${COMPOSE_LABELS.project}=${project}`, `${COMPOSE_LABELS.service}=${entry.service}`] } });
   if (!info) throw new PortholeError('APP_CRASHED', `Service "${entry.service}" is not running after compose up. Open its logs in Projects to see why.`);
   const published = info.Ports.find((p) => p.PublicPort && String(p.PrivatePort) === entry.port.containerPort)?.PublicPort;
   return { container: connection.client().getContainer(info.Id), name: (info.Names[0] ?? info.Id).replace(/^\//, ''), hostPort: published ?? entry.hostPort };
@@ -57,8 +59,7 @@ async function entryContainer(connection: EngineConnection, project: string, ent
 const urlHost = (hostIp: string | undefined): string => (!hostIp || hostIp === '0.0.0.0' || hostIp === '::' ? '127.0.0.1' : hostIp.includes(':') ? `[${hostIp}]` : hostIp);
 
 export async function deployComposeProject(deps: ComposeDeployDeps, p: ComposeDeployParsed, emit: (e: DeployEvent) => void, signal: AbortSignal): Promise<ComposeDeployResult> {
-  if (deps.inProgress.has(p.project)) throw new PortholeError('CONFLICT', `"${p.project}" is already being deployed. Wait for it to finish or cancel it.`);
-  deps.inProgress.add(p.project);
+  claimDeploy(deps.inProgress, p.project);
   const clock = new StageClock(emit);
   const startedMs = Date.now();
   const id = `c${startedMs.toString(36)}`;

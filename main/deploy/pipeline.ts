@@ -12,6 +12,7 @@ import { AppContainers, APP_LABEL } from './swap/app-containers';
 import { settleLeftovers } from './swap/leftovers';
 import { startCandidate } from './swap/candidate';
 import { swapIn } from './swap/swap';
+import { claimDeploy } from './deploy-lock';
 
 export type DeployRunParsed = z.output<typeof deployRunParams>;
 
@@ -36,8 +37,7 @@ export interface DeployDeps {
  * redeploy swaps it in (swap/swap.ts) so the old container serves until the new one has proved itself.
  */
 export async function runDeploy(deps: DeployDeps, p: DeployRunParsed, emit: (e: DeployEvent) => void, signal: AbortSignal): Promise<DeployResult> {
-  if (deps.inProgress.has(p.name)) throw new PortholeError('CONFLICT', `"${p.name}" is already being deployed. Wait for it to finish or cancel it.`);
-  deps.inProgress.add(p.name);
+  claimDeploy(deps.inProgress, p.name);
   const clock = new StageClock(emit);
   const startedMs = Date.now();
   const deployId = `d${startedMs.toString(36)}`;
