@@ -1,10 +1,10 @@
 import { useStore } from '../store';
 import { VIEWS } from './views';
-import { EngineBadge } from '../features/engine/EngineBadge';
+import { EngineBadge } from '../features/overview/EngineBadge';
 import { EngineSwitcher } from '../features/engines/EngineSwitcher';
 import { Toasts } from '../components/Toasts';
 import { TasksIndicator } from '../features/images/TasksIndicator';
-import { HostAccessNotice } from '../features/engine/HostAccessNotice';
+import { HostAccessNotice } from '../features/overview/HostAccessNotice';
 import './layout.css';
 
 /** The skip link moves focus past the sidebar to the view itself. */

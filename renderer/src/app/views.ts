@@ -1,12 +1,12 @@
 import type { ComponentType } from 'react';
-import { EngineOverview } from '../features/engine/EngineOverview';
+import { EngineOverview } from '../features/overview/EngineOverview';
 import { ImagesView } from '../features/images/ImagesView';
 import { ContainersView } from '../features/containers/ContainersView';
 import { ComparePanel } from '../features/compare/ComparePanel';
 import { VolumesView } from '../features/volumes/VolumesView';
 import { NetworksView } from '../features/networks/NetworksView';
 import { DiskView } from '../features/disk/DiskView';
-import { RegistriesView } from '../features/pull/RegistriesView';
+import { RegistriesView } from '../features/registries/RegistriesView';
 import { DeployView } from '../features/deploy/DeployView';
 import { ProjectsView } from '../features/projects/ProjectsView';
 import { OrchestratorsView } from '../features/orchestrators/OrchestratorsView';

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { PullProgress } from '../pull/PullProgress';
-import type { TransferStatus } from '../pull/use-transfer';
+import { PullProgress } from '../registries/PullProgress';
+import type { TransferStatus } from '../registries/use-transfer';
 import { useDeployStore } from './deploy-store';
 
 /** The base images pulled before the build, with the same per-layer progress as the Pull dialog (an item of the stage list). */

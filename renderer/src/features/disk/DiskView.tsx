@@ -6,7 +6,8 @@ import { formatBytes } from '../../lib/format';
 import type { ApiError, Result } from '../../../../shared/errors';
 import type { DiskUsage, DiskUsageCategory, PruneKind } from '../../../../shared/api/system';
 import { PruneDialog } from './PruneDialog';
-import '../pull/pull.css';
+import '../../components/kit.css';
+import './disk.css';
 
 const CARDS: { key: keyof Omit<DiskUsage, 'layersSizeBytes'>; kind: PruneKind; title: string; what: string; action: string }[] = [
   { key: 'images', kind: 'images', title: 'Images', what: 'in use by a container', action: 'Clean up images…' },

@@ -13,7 +13,7 @@ import { BuildDialog } from './BuildDialog';
 import { RunDialog } from './RunDialog';
 import { RemoveImageDialog } from './RemoveImageDialog';
 import { ImageDetailDialog, type ImageDetailTab } from './ImageDetailDialog';
-import { PullButton } from '../pull/PullButton';
+import { PullButton } from '../registries/PullButton';
 import './images.css';
 
 export function ImagesView() {

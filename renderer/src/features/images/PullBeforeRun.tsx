@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBox } from '../../components/ErrorBox';
 import type { TransferProgress } from '../../../../shared/api/registry';
-import { PullProgress } from '../pull/PullProgress';
-import { useTransfer } from '../pull/use-transfer';
+import { PullProgress } from '../registries/PullProgress';
+import { useTransfer } from '../registries/use-transfer';
 
 /**
  * Pulls an image the engine does not have, in place, with the Pull dialog's per-layer progress

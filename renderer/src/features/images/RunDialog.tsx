@@ -5,7 +5,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { useStore } from '../../store';
 import { errorDetail, type ApiError } from '../../../../shared/errors';
 import type { TransferProgress } from '../../../../shared/api/registry';
-import { PullProgress } from '../pull/PullProgress';
+import { PullProgress } from '../registries/PullProgress';
 import { PullBeforeRunDialog, PullInPlaceStatus, usePullInPlace } from './PullBeforeRun';
 import { parseRunForm, type PortRow, type RunForm, type RunFormErrors } from './run-form';
 import { newPortRow, useRunPrefill } from './use-run-prefill';

@@ -10,7 +10,7 @@ import type { ContainerSummary } from '../../../../shared/dto';
 import { useLiveList } from '../volumes/use-live-list';
 import { ResourceTable } from '../../components/ResourceTable';
 import { PageHeader } from '../../components/PageHeader';
-import '../pull/pull.css';
+import '../../components/kit.css';
 
 function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
   const id = useId();

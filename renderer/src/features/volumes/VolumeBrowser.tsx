@@ -64,13 +64,13 @@ export function VolumeBrowser({ volume, onClose }: { volume: string; onClose: ()
     <Dialog title={`Files in ${volume}`} wide onClose={onClose}>
       <div className="stack-tight">
         <nav className="browse-path" aria-label="Folder">
-          <button type="button" className="link-btn" onClick={() => void open('')}>
+          <button type="button" className="link-button" onClick={() => void open('')}>
             {volume}
           </button>
           {crumbs.map((c, i) => (
             <span key={i}>
               /{' '}
-              <button type="button" className="link-btn" onClick={() => void open(crumbs.slice(0, i + 1).join('/'))}>
+              <button type="button" className="link-button" onClick={() => void open(crumbs.slice(0, i + 1).join('/'))}>
                 {c}
               </button>
             </span>
@@ -98,7 +98,7 @@ export function VolumeBrowser({ volume, onClose }: { volume: string; onClose: ()
                   <tr key={e.path} data-testid="volume-file" data-name={e.name}>
                     <td className="clip mono">
                       {e.type === 'directory' ? (
-                        <button type="button" className="link-btn" onClick={() => void open(e.path)}>
+                        <button type="button" className="link-button" onClick={() => void open(e.path)}>
                           ▸ {e.name}/
                         </button>
                       ) : (

@@ -12,7 +12,7 @@ import { useLiveList } from './use-live-list';
 import { VolumeBrowser } from './VolumeBrowser';
 import { ResourceTable } from '../../components/ResourceTable';
 import { PageHeader } from '../../components/PageHeader';
-import '../pull/pull.css';
+import '../../components/kit.css';
 
 function CreateVolumeDialog({ onClose }: { onClose: () => void }) {
   const id = useId();

@@ -1,48 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { api } from '../../bridge';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useStore } from '../../store';
-import { formatBytes } from '../../lib/format';
 import { checkImageReference } from '../../../../shared/reference';
 import type { ApiError } from '../../../../shared/errors';
-import type { ImageHistoryEntry } from '../../../../shared/api/registry';
 import { PullProgress } from './PullProgress';
 import { useTransfer } from './use-transfer';
-
-/** An image's layers: the command that made each and its size. */
-export function ImageHistory({ image }: { image: string }) {
-  const [rows, setRows] = useState<ImageHistoryEntry[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api.invoke('images:history', { id: image }).then((r) => live && (r.ok ? setRows(r.data) : setError(r.error)));
-    return () => {
-      live = false;
-    };
-  }, [image]);
-  if (error) return <ErrorBox error={error} />;
-  if (!rows) return <p className="muted">Reading layers…</p>;
-  return (
-    <table className="res-table" data-testid="image-history">
-      <thead>
-        <tr>
-          <th>Created by</th>
-          <th className="num">Size</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={`${r.id}-${i}`}>
-            <td className="mono small" style={{ overflowWrap: 'anywhere' }}>
-              {r.createdBy || <span className="muted">(no command)</span>}
-            </td>
-            <td className="num">{formatBytes(r.sizeBytes)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import { ImageHistory } from './ImageHistory';
 
 /** Whether a reference names its registry host (so pushing it needs no new tag). */
 const namesRegistry = (ref: string): boolean => {

@@ -7,7 +7,7 @@ import { PushPanel } from './PushPanel';
 import { SearchPanel } from './SearchPanel';
 import { SignInPanel } from './SignInPanel';
 import { RunDialog } from '../images/RunDialog';
-import './pull.css';
+import './registries.css';
 
 /** Registries: sign in, find, pull and push images. */
 export function RegistriesView() {

@@ -1,7 +1,7 @@
 import type { LayerPhase, TransferProgress } from '../../../../shared/api/registry';
 import { formatBytes } from '../../lib/format';
 import type { TransferStatus } from './use-transfer';
-import './pull.css';
+import './registries.css';
 
 const PHASE_WORDS: Record<LayerPhase, string> = {
   waiting: 'Waiting',
