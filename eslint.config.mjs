@@ -37,6 +37,22 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer's lower folders serve the features; only app/ composes them.
+    files: ['renderer/src/{components,store,lib,bridge}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeOnly, message: 'The renderer talks only to the bridge: no Node, Electron, dockerode or ws.' },
+            { group: ['**/main/**', '../../main/*', '../../../main/*'], message: 'The renderer cannot import main/.' },
+            { group: ['**/features/**'], message: 'components/, store/, lib/ and bridge/ sit below the features: a feature imports them, never the other way.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
