@@ -14,6 +14,7 @@ import type { StageClock } from './stage-clock';
 import type { DeployRunParsed } from './pipeline';
 import { AppContainers } from './swap/app-containers';
 import { detectPlan } from './detect';
+import { OWN_DOCKERFILES } from './detect/dockerfile';
 import { refuseMissingRequiredEnv } from './required-env-check';
 
 /** `plan`: reads the folder; the env passed at run time (.env, then the caller's values, then PORT). */
@@ -42,7 +43,7 @@ export interface DockerfileChoice {
  */
 export async function dockerfileStage(clock: StageClock, p: DeployRunParsed, folder: AppFolder): Promise<DockerfileChoice> {
   clock.start('dockerfile');
-  const own = ['Dockerfile', 'Containerfile'].find((f) => folder.has(f));
+  const own = OWN_DOCKERFILES.find((f) => folder.has(f));
   const ownText = own ? await readFile(join(p.folder, own), 'utf8').catch(() => null) : null;
   const ignoreText = p.dockerignore && !folder.has('.dockerignore') ? p.dockerignore : undefined;
   const rules = ignoreText ? ", with Porthole's ignore rules" : '';

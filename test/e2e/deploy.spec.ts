@@ -74,7 +74,7 @@ test('deploys the Node fixture from the Deploy view and opens its URL', async ({
   expect((await readdir(folder)).sort()).toEqual(['.env', '.env.example', 'package.json', 'server.js']);
   const save = page.getByTestId('deploy-save-files');
   await save.getByRole('button', { name: 'Save Dockerfile to the folder' }).click();
-  await expect(save.getByRole('status')).toHaveText(`Wrote Dockerfile.porthole and .dockerignore in ${folder}.`);
+  await expect(save.getByRole('status')).toHaveText(`Wrote Dockerfile.porthole and .dockerignore in ${folder}. The next deploy of this folder builds from Dockerfile.porthole as it is: edit it to change the build.`);
   expect(await readFile(join(folder, 'Dockerfile.porthole'), 'utf8')).toBe(await deploy.dockerfile.inputValue());
   expect(await readFile(join(folder, '.dockerignore'), 'utf8')).toMatch(/^node_modules$/m);
   await save.getByRole('button', { name: 'Save Dockerfile to the folder' }).click();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { deploySaveFilesParams } from '../../shared/api/deploy';
 import { saveDeployFiles } from '../../main/deploy/save-files';
 import { generateDockerignore } from '../../main/deploy/dockerignore';
+import { detectPlan } from '../../main/deploy/detect';
 import type { PortholeError } from '../../shared/errors';
 
 const dirs: string[] = [];
@@ -28,6 +29,19 @@ describe('deploy:save-files ("Save Dockerfile to the folder")', () => {
     expect(saved).toEqual({ folder, written: ['Dockerfile.porthole', '.dockerignore'], kept: [] });
     expect(await readFile(join(folder, 'Dockerfile.porthole'), 'utf8')).toBe(DOCKERFILE);
     expect(await readFile(join(folder, '.dockerignore'), 'utf8')).toBe(generateDockerignore('node'));
+  });
+
+  it('the next plan builds from the saved Dockerfile.porthole as it is, and says so', async () => {
+    const folder = await appFolder({ 'server.js': 'require("http").createServer().listen(3000);\n', 'package.json': '{"name":"saved-app","scripts":{"start":"node server.js"}}' });
+    expect((await detectPlan(folder)).runtime).toBe('node');
+    const edited = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\nCMD ["node", "server.js", "--edited"]\n';
+    await saveDeployFiles(deploySaveFilesParams.parse({ folder, dockerfile: edited, dockerignore: null }));
+    const plan = await detectPlan(folder);
+    expect(plan.runtime).toBe('dockerfile');
+    expect(plan.dockerfile).toBe(edited);
+    expect(plan.sources.runtime).toBe('Dockerfile.porthole');
+    expect(plan.start).toBe('node server.js --edited');
+    expect(plan.notes.join(' ')).toMatch(/Dockerfile\.porthole \(saved from an earlier plan\) is used as it is/);
   });
 
   it('keeps an existing .dockerignore as it is', async () => {

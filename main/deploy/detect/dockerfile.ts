@@ -1,12 +1,19 @@
 import type { AppFolder } from '../folder';
 import { toExecForm } from '../shell-words';
 import { DEFAULT, type Detection } from '../types';
+import { GENERATED_DOCKERFILE } from '../dockerignore';
 
 export const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 
+/**
+ * The Dockerfiles a folder can bring, in the order they are preferred. Dockerfile.porthole is the one
+ * "Save Dockerfile to the folder" wrote: once saved it is the user's to edit, and the next plan uses it.
+ */
+export const OWN_DOCKERFILES = ['Dockerfile', 'Containerfile', GENERATED_DOCKERFILE];
+
 /** The folder's own Dockerfile, used as it is: the port is its first EXPOSE, the start its CMD. */
 export async function detectDockerfile(folder: AppFolder): Promise<(Detection & { file: string; text: string }) | null> {
-  const file = ['Dockerfile', 'Containerfile'].find((f) => folder.has(f));
+  const file = OWN_DOCKERFILES.find((f) => folder.has(f));
   const text = file ? await folder.text(file) : null;
   if (!file || text === null) return null;
   const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
@@ -23,6 +30,7 @@ export async function detectDockerfile(folder: AppFolder): Promise<(Detection & 
     }
   }
   const notes: string[] = [];
+  if (file === GENERATED_DOCKERFILE) notes.push(`${file} (saved from an earlier plan) is used as it is: edit it to change the build, or delete it to let Porthole plan the folder again.`);
   const compose = COMPOSE_FILES.find((f) => folder.has(f));
   if (compose) notes.push(`${compose} found: Porthole deploys the Dockerfile as one container and does not start the other services in the compose file.`);
   return {

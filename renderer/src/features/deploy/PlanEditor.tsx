@@ -46,7 +46,8 @@ function SaveFiles({ plan, dockerfile }: { plan: DeployPlan; dockerfile: string 
       {saved && (
         <p className="muted small" role="status">
           Wrote {saved.written.join(' and ')} in {saved.folder}
-          {saved.kept.length > 0 && ` (kept the folder's own ${saved.kept.join(', ')})`}.
+          {saved.kept.length > 0 && ` (kept the folder's own ${saved.kept.join(', ')})`}. The next deploy of this folder builds from
+          Dockerfile.porthole as it is: edit it to change the build.
         </p>
       )}
       {error && <ErrorBox error={error} />}
