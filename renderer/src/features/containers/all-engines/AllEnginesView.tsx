@@ -133,7 +133,7 @@ export function AllEnginesView({ scopeToggle }: { scopeToggle: ReactNode }) {
 
   return (
     <div className="ct-page">
-      <header className="ct-toolbar">
+      <header className="ct-toolbar ae-toolbar">
         <div className="ct-title">
           <h1>Containers</h1>
           <span className="muted" data-testid="container-count">
