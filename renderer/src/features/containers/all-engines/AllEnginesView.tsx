@@ -51,6 +51,11 @@ export function AllEnginesView({ scopeToggle }: { scopeToggle: ReactNode }) {
     void reloadEngine(c.engineId);
   };
 
+  const clearFilters = () => {
+    setSearch('');
+    setEngineFilter(ANY_ENGINE);
+  };
+
   const open = (c: EngineContainer) => {
     const current = data?.engines.find((e) => e.current)?.id;
     if (c.engineId === current) navigate('containers', c.id);
@@ -66,14 +71,7 @@ export function AllEnginesView({ scopeToggle }: { scopeToggle: ReactNode }) {
       <EmptyState
         title="Nothing matches"
         action={
-          <button
-            type="button"
-            className="btn"
-            onClick={() => {
-              setSearch('');
-              setEngineFilter(ANY_ENGINE);
-            }}
-          >
+          <button type="button" className="btn" onClick={clearFilters}>
             Show every engine’s containers
           </button>
         }
