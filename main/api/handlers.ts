@@ -15,6 +15,7 @@ import { fileHandlers } from '../files/handlers';
 import { composeHandlers } from '../compose/handlers';
 import { engineSetupHandlers } from '../engine-setup/handlers';
 import { engineHandlers } from '../engines/handlers';
+import { engineContainersHandlers } from '../engines/engine-containers-handlers';
 import { swarmHandlers } from '../swarm/handlers';
 import { kubernetesHandlers } from '../kubernetes/handlers';
 
@@ -38,6 +39,7 @@ export function createHandlers(s: Services): { invoke: InvokeHandlers; streams: 
   const compose = composeHandlers(s);
   const engineSetup = engineSetupHandlers(s);
   const engines = engineHandlers(s);
+  const engineContainers = engineContainersHandlers(s);
   const swarm = swarmHandlers(s);
   const kubernetes = kubernetesHandlers();
   return {
@@ -57,6 +59,7 @@ export function createHandlers(s: Services): { invoke: InvokeHandlers; streams: 
       ...compose.invoke,
       ...engineSetup.invoke,
       ...engines.invoke,
+      ...engineContainers.invoke,
       ...swarm.invoke,
       ...kubernetes.invoke,
     },
@@ -76,6 +79,7 @@ export function createHandlers(s: Services): { invoke: InvokeHandlers; streams: 
       ...compose.streams,
       ...engineSetup.streams,
       ...engines.streams,
+      ...engineContainers.streams,
       ...swarm.streams,
       ...kubernetes.streams,
     },

@@ -19,6 +19,7 @@ import { SwarmService } from '../swarm/swarm-service';
 import { dataDir } from '../lib/data-dir';
 import type { CoreEvents } from '../lib/event-bus';
 import { EngineRegistry } from '../engines/engine-registry';
+import { EnginePool } from '../engines/engine-pool';
 
 export interface Services {
   connection: EngineConnection;
@@ -41,6 +42,8 @@ export interface Services {
   swarm: SwarmService;
   /** Every engine Porthole knows (contexts, found sockets) and which one the connection follows. */
   engines: EngineRegistry;
+  /** A client per engine for the side-by-side Containers list (the one in use answers through `connection`). */
+  enginePool: EnginePool;
 }
 
 export function createServices(connection: EngineConnection, adapter: HostAdapter, events: CoreEvents, engines: EngineRegistry = new EngineRegistry()): Services {
@@ -65,5 +68,6 @@ export function createServices(connection: EngineConnection, adapter: HostAdapte
     deploy: new DeployService(connection, { authFor: (registry) => credentials.authFor(registry), events, containers, compose }),
     files: new FileService(connection),
     engines,
+    enginePool: new EnginePool(engines, connection),
   };
 }

@@ -16,7 +16,8 @@ type RunParsed = z.output<typeof runInput>;
 
 export class ContainerService {
   constructor(
-    private readonly connection: EngineConnection,
+    /** The connection Porthole follows, or one engine's client (the side-by-side list's rows). */
+    private readonly connection: Pick<EngineConnection, 'client'>,
     private readonly events?: CoreEvents,
   ) {}
 

@@ -28,8 +28,10 @@ function asBuffer(value: unknown): Buffer {
   throw new PortholeError('INTERNAL', 'The engine answered with something other than bytes.');
 }
 
-export const ping = (docker: Dockerode): Promise<unknown> =>
-  engineCall('the ping', ENGINE_DEADLINE_MS.ping, (abortSignal) => callWith(docker, 'ping', { abortSignal }));
+/** `/_ping` with another deadline than the usual (an ssh engine's first request pays its handshake). */
+export const pingWithin = (docker: Dockerode, ms: number): Promise<unknown> => engineCall('the ping', ms, (abortSignal) => callWith(docker, 'ping', { abortSignal }));
+
+export const ping = (docker: Dockerode): Promise<unknown> => pingWithin(docker, ENGINE_DEADLINE_MS.ping);
 
 export const version = (docker: Dockerode): Promise<Dockerode.DockerVersion> =>
   engineCall('the version request', ENGINE_DEADLINE_MS.version, (abortSignal) => callWith(docker, 'version', { abortSignal }));

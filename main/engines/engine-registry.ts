@@ -67,7 +67,8 @@ export class EngineRegistry extends EventEmitter<RegistryEvents> {
     return catalogEngines(this.contexts, this.discoveryEnv());
   }
 
-  private definition(id: string): EngineDefinition {
+  /** The engine with this id; NOT_FOUND when there is none (any more). */
+  definition(id: string): EngineDefinition {
     const found = this.definitions().find((d) => d.id === id);
     if (!found) throw new PortholeError('NOT_FOUND', `There is no engine "${id.slice(0, 200)}" (its context may have been removed).`);
     return found;
@@ -248,13 +249,13 @@ export class EngineRegistry extends EventEmitter<RegistryEvents> {
 }
 
 /** A probe's or a replaced target's agent (in dockerode options or its modem) holds an ssh connection or TLS sockets: close it. */
-function closeAgent(holder: unknown): void {
+export function closeAgent(holder: unknown): void {
   (holder as { agent?: { destroy?: () => void } } | undefined)?.agent?.destroy?.();
 }
 
-const SSH_SETUP_DEADLINE_MS = 15_000;
+export const SSH_SETUP_DEADLINE_MS = 15_000;
 const PROBE_REUSE_MS = 2_000;
-const probeKey = (def: EngineDefinition): string => `${def.id}\n${def.endpoint}\n${def.tlsDir ?? ''}\n${def.skipTlsVerify}`;
+export const probeKey = (def: EngineDefinition): string => `${def.id}\n${def.endpoint}\n${def.tlsDir ?? ''}\n${def.skipTlsVerify}`;
 
 const versionWith = (docker: Dockerode, abortSignal: AbortSignal): Promise<Dockerode.DockerVersion> =>
   (docker.version as unknown as (options: { abortSignal: AbortSignal }) => Promise<Dockerode.DockerVersion>).call(docker, { abortSignal });

@@ -3,6 +3,10 @@ import { boundedText, engineRef, hostPath, port } from './common';
 import { imageReference } from './images';
 import { networkName } from './networks';
 import type { ContainerDetail, ContainerSummary } from '../dto';
+import { engineId } from './engines';
+
+/** Absent: the engine Porthole uses now; present: the side-by-side list's row, sent to its own engine. */
+const onEngine = engineId.optional();
 
 export const CONTAINER_ACTIONS = ['start', 'stop', 'restart', 'pause', 'unpause', 'kill'] as const;
 export type ContainerAction = (typeof CONTAINER_ACTIONS)[number];
@@ -75,13 +79,13 @@ export const containerInvokeSchemas = {
     .strict(),
   'containers:inspect': z.object({ id: engineRef }).strict(),
   'containers:action': z
-    .object({ ids: z.array(engineRef).min(1).max(5000), action: z.enum(CONTAINER_ACTIONS) })
+    .object({ ids: z.array(engineRef).min(1).max(5000), action: z.enum(CONTAINER_ACTIONS), engineId: onEngine })
     .strict(),
-  'containers:remove-preview': z.object({ ids: z.array(engineRef).min(1).max(5000) }).strict(),
+  'containers:remove-preview': z.object({ ids: z.array(engineRef).min(1).max(5000), engineId: onEngine }).strict(),
   /** How long each container is given after its stop signal before the engine kills it (for the countdown). */
-  'containers:stop-timeouts': z.object({ ids: z.array(engineRef).min(1).max(5000) }).strict(),
+  'containers:stop-timeouts': z.object({ ids: z.array(engineRef).min(1).max(5000), engineId: onEngine }).strict(),
   'containers:remove': z
-    .object({ ids: z.array(engineRef).min(1).max(5000), force: z.boolean().default(false), removeVolumes: z.literal(false).default(false) })
+    .object({ ids: z.array(engineRef).min(1).max(5000), force: z.boolean().default(false), removeVolumes: z.literal(false).default(false), engineId: onEngine })
     .strict(),
   'containers:run': runInput,
 };

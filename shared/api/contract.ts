@@ -4,6 +4,7 @@ import type { ApiError, Result } from '../errors';
 import type { EngineEvent, EngineStatus } from '../dto';
 import { engineInvokeSchemas, type EngineInvokeResults } from './engine';
 import { containerInvokeSchemas, containerStreamSchemas, type ContainerInvokeResults, type ContainerStreamEvents } from './containers';
+import { engineContainersInvokeSchemas, engineContainersStreamSchemas, type EngineContainersInvokeResults, type EngineContainersStreamEvents } from './engine-containers';
 import { imageInvokeSchemas, imageStreamSchemas, type ImageInvokeResults, type ImageStreamEvents } from './images';
 import { hostInvokeSchemas, type HostInvokeResults } from './host';
 import { registryInvokeSchemas, registryStreamSchemas, type RegistryInvokeResults, type RegistryStreamEvents } from './registry';
@@ -30,6 +31,7 @@ export const invokeSchemas = {
   ...swarmInvokeSchemas,
   ...kubernetesInvokeSchemas,
   ...containerInvokeSchemas,
+  ...engineContainersInvokeSchemas,
   ...imageInvokeSchemas,
   ...hostInvokeSchemas,
   ...registryInvokeSchemas,
@@ -50,6 +52,7 @@ export const streamSchemas = {
   ...kubernetesStreamSchemas,
   ...imageStreamSchemas,
   ...containerStreamSchemas,
+  ...engineContainersStreamSchemas,
   ...registryStreamSchemas,
   ...compareStreamSchemas,
   ...vmStreamSchemas,
@@ -79,6 +82,7 @@ export interface InvokeResults
     SwarmInvokeResults,
     KubernetesInvokeResults,
     ContainerInvokeResults,
+    EngineContainersInvokeResults,
     ImageInvokeResults,
     HostInvokeResults,
     RegistryInvokeResults,
@@ -91,7 +95,7 @@ export interface InvokeResults
     StreamsInvokeResults,
     FilesInvokeResults,
     ComposeInvokeResults {}
-export interface StreamEvents extends EngineSetupStreamEvents, SwarmStreamEvents, KubernetesStreamEvents, ContainerStreamEvents, ImageStreamEvents, RegistryStreamEvents, CompareStreamEvents, VmStreamEvents, DeployStreamEvents, TerminalStreamEvents, ComposeStreamEvents {}
+export interface StreamEvents extends EngineSetupStreamEvents, SwarmStreamEvents, KubernetesStreamEvents, ContainerStreamEvents, EngineContainersStreamEvents, ImageStreamEvents, RegistryStreamEvents, CompareStreamEvents, VmStreamEvents, DeployStreamEvents, TerminalStreamEvents, ComposeStreamEvents {}
 export interface PushEvents {
   'engine:status': EngineStatus;
   'engine:event': EngineEvent;

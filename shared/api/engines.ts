@@ -45,7 +45,7 @@ export interface EngineList {
   addEngines?: AddEnginesVerdict;
 }
 
-const engineId = z.string().min(3).max(1024).regex(/^(context|env|socket):/, 'is not an engine id');
+export const engineId = z.string().min(3).max(1024).regex(/^(context|env|socket):/, 'is not an engine id');
 /** The docker CLI's rule for context names. */
 export const contextName = z
   .string()

@@ -9,6 +9,9 @@ import { ContainersToolbar } from './list/ContainersToolbar';
 import { BulkBar } from './list/BulkBar';
 import { RemoveDialog } from './list/RemoveDialog';
 import { ContainerDetailView } from './detail/ContainerDetailView';
+import { AllEnginesView } from './all-engines/AllEnginesView';
+import { EngineScopeToggle } from './all-engines/EngineScopeToggle';
+import { useEngineScope } from './all-engines/use-engine-scope';
 import './containers.css';
 
 const isTyping = (target: EventTarget | null) =>
@@ -30,6 +33,8 @@ export function ContainersView() {
   const load = useStore((s) => s.loadContainers);
   const engineState = useStore((s) => s.status.state);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [scope, setScope] = useEngineScope();
+  const sideBySide = scope === 'all' && !detailId;
 
   useEffect(() => {
     if (engineState === 'connected' && !loaded) void load();
@@ -37,7 +42,7 @@ export function ContainersView() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (removing || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      if (sideBySide || removing || isTyping(e.target) || document.querySelector('dialog[open]')) return;
       if (e.key === 'Escape' && detailId) {
         e.preventDefault();
         setDetailId(null);
@@ -51,7 +56,7 @@ export function ContainersView() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [removing, detailId, setDetailId]);
+  }, [sideBySide, removing, detailId, setDetailId]);
 
   const dialog = removing && (
     <RemoveDialog
@@ -72,6 +77,9 @@ export function ContainersView() {
     );
   }
 
+  const scopeToggle = <EngineScopeToggle scope={scope} onChange={setScope} />;
+  if (sideBySide) return <AllEnginesView scopeToggle={scopeToggle} />;
+
   let body;
   if (error && !loaded) body = <ErrorBox error={error} />;
   else if (!loaded) body = <p className="muted">Loading containers…</p>;
@@ -86,7 +94,7 @@ export function ContainersView() {
 
   return (
     <div className="ct-page">
-      <ContainersToolbar searchRef={searchRef} shown={rows.length} total={total} />
+      <ContainersToolbar searchRef={searchRef} shown={rows.length} total={total} scopeToggle={scopeToggle} />
       {error && loaded && <ErrorBox error={error} />}
       <BulkBar onRemove={setRemoving} />
       {body}

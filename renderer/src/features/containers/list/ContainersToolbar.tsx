@@ -1,7 +1,7 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useStore } from '../../../store';
 
-export function ContainersToolbar({ searchRef, shown, total }: { searchRef: RefObject<HTMLInputElement | null>; shown: number; total: number }) {
+export function ContainersToolbar({ searchRef, shown, total, scopeToggle }: { searchRef: RefObject<HTMLInputElement | null>; shown: number; total: number; scopeToggle?: ReactNode }) {
   const filter = useStore((s) => s.containerFilter);
   const search = useStore((s) => s.containerSearch);
   const grouped = useStore((s) => s.groupByProject);
@@ -16,6 +16,7 @@ export function ContainersToolbar({ searchRef, shown, total }: { searchRef: RefO
           {shown === total ? `${total}` : `${shown} of ${total}`} shown
         </span>
       </div>
+      {scopeToggle}
       <div className="segmented" role="group" aria-label="Show">
         <button type="button" aria-pressed={filter === 'running'} className={filter === 'running' ? 'active' : ''} onClick={() => setFilter('running')}>
           Running

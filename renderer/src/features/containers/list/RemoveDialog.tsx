@@ -10,16 +10,22 @@ import { formatBytes } from '../../../lib/format';
 const ACTIVE = new Set(['running', 'paused', 'restarting']);
 
 /** Confirms removal, saying what is lost for good (the writable layer, measured now) and what stays (volumes, binds). */
-export function RemoveDialog({ ids, onClose, onRemoved }: { ids: string[]; onClose: () => void; onRemoved?: (ids: string[]) => void }) {
+export function RemoveDialog({ ids, engineId, onClose, onRemoved }: { ids: string[]; engineId?: string; onClose: () => void; onRemoved?: (ids: string[]) => void }) {
   const [preview, setPreview] = useState<RemovePreview[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const remove = useStore((s) => s.removeContainers);
+  const removeHere = useStore((s) => s.removeContainers);
+  // A side-by-side row names its engine: the removal goes there, and that engine's events update the list.
+  const remove = async (force: boolean) => {
+    if (!engineId) return removeHere(ids, force);
+    const r = await api.invoke('containers:remove', { ids, force, engineId });
+    return r.ok ? r.data : ids.map((id) => ({ id, ok: false, error: r.error }));
+  };
   const knownStates = useStore((s) => ids.map((id) => s.containers[id]?.state ?? '').join(','));
 
   useEffect(() => {
     let live = true;
-    void api.invoke('containers:remove-preview', { ids }).then((r) => {
+    void api.invoke('containers:remove-preview', { ids, engineId }).then((r) => {
       if (!live) return;
       if (r.ok) setPreview(r.data);
       else setError(r.error);
@@ -27,7 +33,7 @@ export function RemoveDialog({ ids, onClose, onRemoved }: { ids: string[]; onClo
     return () => {
       live = false;
     };
-  }, [ids]);
+  }, [ids, engineId]);
 
   const states = preview ? preview.map((p) => p.state) : knownStates.split(',');
   const active = states.filter((s) => ACTIVE.has(s)).length;
@@ -36,7 +42,7 @@ export function RemoveDialog({ ids, onClose, onRemoved }: { ids: string[]; onClo
 
   const confirm = async () => {
     setBusy(true);
-    const outcomes = await remove(ids, active > 0);
+    const outcomes = await remove(active > 0);
     setBusy(false);
     onRemoved?.(outcomes.filter((o) => o.ok).map((o) => o.id));
     onClose();
