@@ -1,4 +1,4 @@
-import { RUN_ID } from './run-id';
+import { RUN_ID, uniqueName } from './run-id';
 import { dockerCli, makeContext, TEST_LABEL } from './engine';
 
 /**
@@ -22,4 +22,36 @@ export async function buildShellImage(tag = `porthole-test-shell:${RUN_ID}`): Pr
   );
   await dockerCli('build', '-q', '--label', `${TEST_LABEL}=${RUN_ID}`, '-t', tag, dir);
   return tag;
+}
+
+/**
+ * The sleeping shell containers of one test file, made by name (labelled with the run's id), and all removed
+ * by `removeAll` in the file's afterAll, whatever happened in its tests. Works under vitest and Playwright.
+ */
+export class ShellContainers {
+  private image: string | null = null;
+  private readonly names: string[] = [];
+
+  /** Builds the shell image once, in the file's beforeAll. */
+  async prepare(): Promise<void> {
+    this.image = await buildShellImage();
+  }
+
+  /** `run` starts the container, `create` only creates it (stopped); returns its name. */
+  async make(prefix: string, how: 'run' | 'create' = 'run'): Promise<string> {
+    if (!this.image) throw new Error('ShellContainers.prepare() has not run');
+    const name = this.track(uniqueName(prefix));
+    await dockerCli(how, ...(how === 'run' ? ['-d'] : []), '--label', `${TEST_LABEL}=${RUN_ID}`, '--name', name, this.image, 'sleep', '3600');
+    return name;
+  }
+
+  /** Another container the file made (of another image) to remove with these. */
+  track(name: string): string {
+    this.names.push(name);
+    return name;
+  }
+
+  async removeAll(): Promise<void> {
+    await Promise.all(this.names.map((name) => dockerCli('rm', '-f', name).catch(() => '')));
+  }
 }
