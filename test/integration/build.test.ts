@@ -23,9 +23,10 @@ async function imageExists(tag: string): Promise<boolean> {
 describe('images:build through the API (real dockerd)', () => {
   const core = useCore();
 
-  /** Builds a context (with busybox) through the API and lists the files the image holds under /ctx. */
-  async function filesShipped(files: Record<string, string>, tagPrefix: string): Promise<string[]> {
-    const context = await makeContext(files, { busybox: true });
+  /** Builds a context (busybox, `files` and `.dockerignore`) that copies itself to /ctx, through the API; lists what the image holds there. */
+  async function filesShipped(dockerignore: string, files: Record<string, string>, tagPrefix: string): Promise<string[]> {
+    const dockerfile = 'FROM scratch\nCOPY busybox /bin/busybox\nCOPY . /ctx/\n';
+    const context = await makeContext({ Dockerfile: dockerfile, '.dockerignore': dockerignore, ...files }, { busybox: true });
     const tag = newTag(tagPrefix);
     const stream = openStream(core, 'images:build', { context, tag, labels: testLabels() });
     expect(await stream.finished).toEqual({ kind: 'end' });
@@ -72,9 +73,8 @@ describe('images:build through the API (real dockerd)', () => {
 
   it('honours .dockerignore, top-level and nested patterns', async () => {
     const files = await filesShipped(
+      'secret.txt\n*.log\nconfig/local.env\n**/*.tmp\ncache\n!keep.log\n',
       {
-        Dockerfile: 'FROM scratch\nCOPY busybox /bin/busybox\nCOPY . /ctx/\n',
-        '.dockerignore': 'secret.txt\n*.log\nconfig/local.env\n**/*.tmp\ncache\n!keep.log\n',
         'keep.txt': 'keep',
         'secret.txt': 'do not ship',
         'debug.log': 'noise',
@@ -94,15 +94,7 @@ describe('images:build through the API (real dockerd)', () => {
   });
 
   it('builds when .dockerignore excludes everything but what it re-includes (the Dockerfile is still sent, not copied)', async () => {
-    const files = await filesShipped(
-      {
-        Dockerfile: 'FROM scratch\nCOPY busybox /bin/busybox\nCOPY . /ctx/\n',
-        '.dockerignore': '*\n!busybox\n!app\n',
-        'app/main.txt': 'code',
-        'notes.md': 'not shipped',
-      },
-      'build-allowlist',
-    );
+    const files = await filesShipped('*\n!busybox\n!app\n', { 'app/main.txt': 'code', 'notes.md': 'not shipped' }, 'build-allowlist');
     expect(files).toEqual(['/ctx/app/main.txt', '/ctx/busybox']);
   });
 
