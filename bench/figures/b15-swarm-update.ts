@@ -1,7 +1,7 @@
 import { BENCH_ID, BENCH_LABEL } from '../lib/engine';
-import { median, round } from '../lib/stats';
+import { round } from '../lib/stats';
 import { WsClient } from '../lib/serve';
-import type { Figure } from '../lib/figure';
+import { ratioFigure, type Figure } from '../lib/figure';
 import { startServedHost, stopServedHost } from '../../test/support/served-host';
 import { buildHttpdImage, startSwarmEngine, type SwarmEngine } from '../../test/support/swarm-engine';
 
@@ -57,21 +57,15 @@ export async function swarmUpdateRatio(): Promise<Figure[]> {
     } finally {
       client.close();
     }
-    const p = median(porthole);
-    const c = median(cli);
     return [
-      {
+      ratioFigure({
         id: 'B15',
         name: `rolling update of a ${REPLICAS}-replica Swarm service (${ROUNDS} rounds)`,
-        value: round(p),
-        unit: 'ms',
-        baseline: round(c),
+        porthole,
+        cli,
         baselineName: 'docker service update --detach + wait for the completed state',
-        ratio: round(p / c),
-        goal: '≤ 1.10×',
-        met: p / c <= 1.1,
         note: `docker service update left to wait by itself: ${round(cliWaitsDefault)} ms (it adds a stability check)`,
-      },
+      }),
     ];
   } finally {
     await stopServedHost(served);
