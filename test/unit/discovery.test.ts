@@ -24,7 +24,7 @@ const meta = (name: string, host: string) => JSON.stringify({ Name: name, Metada
 const CONTEXTS = '/home/ada/.docker/contexts/meta';
 
 describe('engine discovery', () => {
-  it.each([
+  it.each<{ rule: string; machine: { env?: NodeJS.ProcessEnv; files: Record<string, string> }; target: Record<string, unknown>; tried: string[] }>([
     {
       rule: 'DOCKER_HOST wins over everything else',
       machine: {
