@@ -35,7 +35,7 @@ export async function swarmUpdateRatio(): Promise<Figure[]> {
       engine.cli('service', 'create', '--detach', '--name', name, '--replicas', String(REPLICAS), '--update-parallelism', '1', '--update-order', 'start-first', '--update-monitor', '1s', '--update-failure-action', 'rollback', '--label', `${BENCH_LABEL}=${BENCH_ID}`, images[0]);
     await create('b15-porthole');
     await create('b15-cli');
-    const client = await WsClient.connect({ ...served, pid: served.process.pid!, stop: async () => {} });
+    const client = await WsClient.connect(served);
     const porthole: number[] = [];
     const cli: number[] = [];
     let cliWaitsDefault = NaN;
