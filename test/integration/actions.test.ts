@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerAction } from '../../shared/api/containers';
 import { invoke, invokeOk } from '../support/api';
-import { removeAfterAll, useCore } from '../support/core';
+import { useCore } from '../support/core';
+import { removeAfterAll } from '../support/remove-after-all';
 import { docker, dockerCli, makeContext, runBusybox, TEST_LABEL, RUN_ID } from '../support/engine';
 import { uniqueName } from '../support/run-id';
 

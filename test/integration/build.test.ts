@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BuildEvent } from '../../shared/api/images';
-import { removeAfterAll, useCore, useProxiedCore } from '../support/core';
+import { useCore, useProxiedCore } from '../support/core';
+import { removeAfterAll } from '../support/remove-after-all';
 import { docker, dockerCli, makeContext, testLabels, TEST_LABEL, RUN_ID } from '../support/engine';
 import { uniqueName } from '../support/run-id';
 import { openStream, until } from '../support/api-stream';

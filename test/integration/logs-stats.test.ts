@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogLine, StatsSample } from '../../shared/api/containers';
-import { removeAfterAll, useProxiedCore } from '../support/core';
+import { useProxiedCore } from '../support/core';
+import { removeAfterAll } from '../support/remove-after-all';
 import { docker, runBusybox } from '../support/engine';
 import { uniqueName } from '../support/run-id';
 import { openStream, until } from '../support/api-stream';

@@ -3,7 +3,6 @@ import { createCore, type PortholeCore } from '../../main/core';
 import { headlessHost } from '../../main/host/host-adapter';
 import type { ConnectionOptions } from '../../main/engine/connection';
 import type { EngineRegistryOptions } from '../../main/engines/engine-registry';
-import { docker } from './engine';
 import { SocketProxy } from './socket-proxy';
 import { madeInBeforeAll } from './made-in-before-all';
 
@@ -37,21 +36,4 @@ export function useProxiedCore(options: CoreOptions = {}): { core: PortholeCore;
     await proxy.current?.dispose();
   });
   return { core: core.stand, proxy: proxy.stand };
-}
-
-/** What a test file made on the engine by id or name; all of it is removed after its tests, even when one failed. */
-export interface MadeObjects {
-  containers: string[];
-  volumes: string[];
-  images: string[];
-}
-
-export function removeAfterAll(): MadeObjects {
-  const made: MadeObjects = { containers: [], volumes: [], images: [] };
-  afterAll(async () => {
-    await Promise.all(made.containers.map((id) => docker.getContainer(id).remove({ force: true }).catch(() => {})));
-    await Promise.all(made.volumes.map((name) => docker.getVolume(name).remove().catch(() => {})));
-    for (const image of made.images) await docker.getImage(image).remove({ force: true }).catch(() => {});
-  });
-  return made;
 }
