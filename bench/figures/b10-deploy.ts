@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { pushNodeBaseImage, LOCAL_REGISTRY } from '../../test/support/base-images';
 import { BENCH_ID, BENCH_LABEL, docker } from '../lib/engine';
-import { median, round } from '../lib/stats';
 import { WsClient, type Served } from '../lib/serve';
-import type { Figure } from '../lib/figure';
+import { ratioFigure, type Figure } from '../lib/figure';
+import { freePort } from '../lib/free-port';
 
 const exec = promisify(execFile);
 const ROUNDS = 3;
@@ -18,16 +18,6 @@ function makeApp(): string {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-app', version: '1.0.0', engines: { node: `${major}.x` }, scripts: { start: 'node server.js' } }));
   writeFileSync(join(dir, 'server.js'), "require('http').createServer((q, s) => s.end('bench app ' + process.env.PORT)).listen(process.env.PORT || 3000);\n");
   return dir;
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
 }
 
 async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
@@ -99,19 +89,13 @@ export async function deployRatio(served: Served): Promise<Figure[]> {
     await docker.getImage(baseId).remove({ force: true }).catch(() => {});
     client.close();
   }
-  const p = median(porthole);
-  const c = median(cli);
   return [
-    {
+    ratioFigure({
       id: 'B10',
       name: `one-click deploy of a Node app (${ROUNDS} rounds)`,
-      value: round(p),
-      unit: 'ms',
-      baseline: round(c),
+      porthole,
+      cli,
       baselineName: 'docker build + docker run + wait for the port (CLI)',
-      ratio: round(p / c),
-      goal: '≤ 1.10×',
-      met: p / c <= 1.1,
-    },
+    }),
   ];
 }

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BENCH_ID, BENCH_LABEL, benchImage } from '../lib/engine';
-import { median, round } from '../lib/stats';
 import { WsClient, type Served } from '../lib/serve';
-import type { Figure } from '../lib/figure';
+import { ratioFigure, type Figure } from '../lib/figure';
+import { freePort } from '../lib/free-port';
 
 const exec = promisify(execFile);
 const ROUNDS = 5;
@@ -34,16 +34,6 @@ ${labels}networks:
 `,
   );
   return dir;
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
 }
 
 const compose = (dir: string, project: string, ...args: string[]) => exec('docker-compose', ['--ansi', 'never', '-p', project, '-f', join(dir, 'compose.yaml'), ...args], { cwd: dir });
@@ -76,19 +66,13 @@ export async function composeUpRatio(served: Served): Promise<Figure[]> {
     for (const m of made) await compose(m.dir, m.project, 'down', '-v', '-t', '1').catch(() => {});
     client.close();
   }
-  const p = median(porthole);
-  const c = median(cli);
   return [
-    {
+    ratioFigure({
       id: 'B13',
       name: `compose up of a three-service project (${ROUNDS} rounds)`,
-      value: round(p),
-      unit: 'ms',
-      baseline: round(c),
+      porthole,
+      cli,
       baselineName: 'docker-compose up -d (CLI)',
-      ratio: round(p / c),
-      goal: '≤ 1.10×',
-      met: p / c <= 1.1,
-    },
+    }),
   ];
 }

@@ -1,7 +1,7 @@
 import { BENCH_ID, BENCH_LABEL } from '../lib/engine';
-import { median, round } from '../lib/stats';
+import { round } from '../lib/stats';
 import { WsClient } from '../lib/serve';
-import type { Figure } from '../lib/figure';
+import { ratioFigure, type Figure } from '../lib/figure';
 import { startServedHost, stopServedHost } from '../../test/support/served-host';
 import { buildHttpdImage, startSwarmEngine, type SwarmEngine } from '../../test/support/swarm-engine';
 
@@ -35,7 +35,7 @@ export async function swarmUpdateRatio(): Promise<Figure[]> {
       engine.cli('service', 'create', '--detach', '--name', name, '--replicas', String(REPLICAS), '--update-parallelism', '1', '--update-order', 'start-first', '--update-monitor', '1s', '--update-failure-action', 'rollback', '--label', `${BENCH_LABEL}=${BENCH_ID}`, images[0]);
     await create('b15-porthole');
     await create('b15-cli');
-    const client = await WsClient.connect({ ...served, pid: served.process.pid!, stop: async () => {} });
+    const client = await WsClient.connect(served);
     const porthole: number[] = [];
     const cli: number[] = [];
     let cliWaitsDefault = NaN;
@@ -57,21 +57,15 @@ export async function swarmUpdateRatio(): Promise<Figure[]> {
     } finally {
       client.close();
     }
-    const p = median(porthole);
-    const c = median(cli);
     return [
-      {
+      ratioFigure({
         id: 'B15',
         name: `rolling update of a ${REPLICAS}-replica Swarm service (${ROUNDS} rounds)`,
-        value: round(p),
-        unit: 'ms',
-        baseline: round(c),
+        porthole,
+        cli,
         baselineName: 'docker service update --detach + wait for the completed state',
-        ratio: round(p / c),
-        goal: '≤ 1.10×',
-        met: p / c <= 1.1,
         note: `docker service update left to wait by itself: ${round(cliWaitsDefault)} ms (it adds a stability check)`,
-      },
+      }),
     ];
   } finally {
     await stopServedHost(served);

@@ -44,7 +44,7 @@ export class WsClient {
     });
   }
 
-  static async connect(served: Served): Promise<WsClient> {
+  static async connect(served: Pick<ServedHost, 'port' | 'token'>): Promise<WsClient> {
     const origin = `http://127.0.0.1:${served.port}`;
     const ws = new WebSocket(`ws://127.0.0.1:${served.port}/ws?token=${served.token}`, { headers: { Origin: origin } });
     await new Promise((resolve, reject) => {

@@ -1,11 +1,10 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { DeployPage } from './pages/deploy-page';
-import { docker } from '../support/engine';
 import { uniqueName } from '../support/run-id';
 import { LOCAL_REGISTRY, pushNodeBaseImage } from '../support/base-images';
+import { askForHostNode, copyDeployFixture, removeDeployedApp } from '../support/deploy-apps';
 import { layoutProblems, seriousViolations } from './ux/checks';
 
 let folder = '';
@@ -16,16 +15,12 @@ test.describe.configure({ timeout: 300_000 });
 
 test.beforeAll(async () => {
   await pushNodeBaseImage();
-  folder = await mkdtemp(join(tmpdir(), 'porthole-deploy-traps-e2e-'));
-  await cp(join(__dirname, '../fixtures/deploy/node-required-env'), folder, { recursive: true });
-  const pkg = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8')) as Record<string, unknown>;
-  await writeFile(join(folder, 'package.json'), JSON.stringify({ ...pkg, name: appName, engines: { node: process.versions.node.split('.')[0] } }));
+  folder = await copyDeployFixture('node-required-env', 'porthole-deploy-traps-e2e-');
+  await askForHostNode(folder, { name: appName });
 });
 
 test.afterAll(async () => {
-  const filters = { label: [`porthole.app=${appName}`] };
-  for (const c of await docker.listContainers({ all: true, filters })) await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});
-  for (const i of await docker.listImages({ filters })) await docker.getImage(i.Id).remove({ force: true }).catch(() => {});
+  await removeDeployedApp(appName);
   await rm(folder, { recursive: true, force: true });
 });
 

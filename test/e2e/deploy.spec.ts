@@ -1,5 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { DeployPage } from './pages/deploy-page';
@@ -7,24 +6,22 @@ import { docker } from '../support/engine';
 import { uniqueName } from '../support/run-id';
 import { findFreePort } from '../../main/lib/ports';
 import { LOCAL_REGISTRY, pushNodeBaseImage } from '../support/base-images';
+import { askForHostNode, copyDeployFixture, removeDeployedApp } from '../support/deploy-apps';
 
 let folder = '';
 const appName = uniqueName('e2e-deploy');
 
 test.beforeAll(async () => {
   await pushNodeBaseImage();
-  folder = await mkdtemp(join(tmpdir(), 'porthole-deploy-e2e-'));
-  await cp(join(__dirname, '../fixtures/deploy/node-start-script'), folder, { recursive: true });
-  await writeFile(join(folder, 'package.json'), JSON.stringify({ name: appName, engines: { node: process.versions.node.split('.')[0] }, scripts: { start: 'node server.js' } }));
+  folder = await copyDeployFixture('node-start-script', 'porthole-deploy-e2e-');
+  await askForHostNode(folder, { name: appName, scripts: { start: 'node server.js' } }, 'replace');
   await writeFile(join(folder, '.env'), 'GREETING=deployed from the Deploy view\n');
 });
 
 test.afterAll(async () => {
   // Only what this file made: removeRunObjects() here would also delete the run's shared busybox
   // image that later spec files build on (the global teardown removes the rest of the run's objects).
-  const filters = { label: [`porthole.app=${appName}`] };
-  for (const c of await docker.listContainers({ all: true, filters })) await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});
-  for (const i of await docker.listImages({ filters })) await docker.getImage(i.Id).remove({ force: true }).catch(() => {});
+  await removeDeployedApp(appName);
   await rm(folder, { recursive: true, force: true });
 });
 

@@ -5,19 +5,12 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { ContainersPage } from './pages/containers-page';
-import { docker, dockerCli, RUN_ID, TEST_LABEL } from '../support/engine';
-import { uniqueName } from '../support/run-id';
-import { buildShellImage } from '../support/shell-image';
+import { docker, dockerCli } from '../support/engine';
+import { ShellContainers } from '../support/shell-image';
 
-let shellImage = '';
-const made: string[] = [];
-
-test.beforeAll(async () => {
-  shellImage = await buildShellImage();
-});
-test.afterAll(async () => {
-  await Promise.all(made.map((n) => dockerCli('rm', '-f', n).catch(() => '')));
-});
+const shells = new ShellContainers();
+test.beforeAll(() => shells.prepare());
+test.afterAll(() => shells.removeAll());
 
 async function openFiles(page: ContainersPage['page'], url: string, name: string): Promise<void> {
   const containers = new ContainersPage(page);
@@ -32,9 +25,7 @@ const row = (page: ContainersPage['page'], name: string) => page.locator(`[data-
 
 test('browse, upload, download byte-exact, edit and save', async ({ page, served }) => {
   test.setTimeout(120_000);
-  const name = uniqueName('files');
-  made.push(name);
-  await dockerCli('run', '-d', '--label', `${TEST_LABEL}=${RUN_ID}`, '--name', name, shellImage, 'sleep', '3600');
+  const name = await shells.make('files');
   await openFiles(page, served.url, name);
   await expect(page.getByRole('note')).toContainText('lost when the container is removed');
 
@@ -70,9 +61,7 @@ test('browse, upload, download byte-exact, edit and save', async ({ page, served
 
 test('a climbing path is refused, and a container removed mid-browse says so', async ({ page, served }) => {
   test.setTimeout(90_000);
-  const name = uniqueName('files-gone');
-  made.push(name);
-  await dockerCli('create', '--label', `${TEST_LABEL}=${RUN_ID}`, '--name', name, shellImage, 'sleep', '3600');
+  const name = await shells.make('files-gone', 'create');
   await openFiles(page, served.url, name);
   await expect(row(page, 'srv')).toBeVisible();
 

@@ -1,8 +1,7 @@
-import { rm } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import { ImagesPage } from './pages/images-page';
 import { PullPage } from './pages/pull-page';
-import { dockerCli, makeContext, RUN_ID, TEST_LABEL } from '../support/engine';
+import { buildLabelledImage, dockerCli, RUN_ID } from '../support/engine';
 import { uniqueName } from '../support/run-id';
 
 const REPO = `porthole-test-${RUN_ID}/e2e`;
@@ -10,17 +9,12 @@ const REF = `127.0.0.1:5000/${REPO}:1`;
 const containerName = uniqueName('pulled');
 
 test.beforeAll(async () => {
-  const dir = await makeContext(
-    {
-      // busybox picks its applet from its own file name: it must be called busybox. It shares its layer
-      // with this run's hello.txt, so the layer is new to the engine (not "exists", as the test image's is).
-      Dockerfile: 'FROM scratch\nCOPY busybox hello.txt /bin/\nCOPY hello.txt /srv/hello.txt\nCMD ["/bin/busybox", "httpd", "-f", "-p", "8080", "-h", "/srv"]\n',
-      'hello.txt': `hello from ${RUN_ID}\n`,
-    },
-    { busybox: true },
-  );
-  await dockerCli('build', '-q', '--label', `${TEST_LABEL}=${RUN_ID}`, '-t', REF, dir);
-  await rm(dir, { recursive: true, force: true });
+  await buildLabelledImage(REF, {
+    // busybox picks its applet from its own file name: it must be called busybox. It shares its layer
+    // with this run's hello.txt, so the layer is new to the engine (not "exists", as the test image's is).
+    Dockerfile: 'FROM scratch\nCOPY busybox hello.txt /bin/\nCOPY hello.txt /srv/hello.txt\nCMD ["/bin/busybox", "httpd", "-f", "-p", "8080", "-h", "/srv"]\n',
+    'hello.txt': `hello from ${RUN_ID}\n`,
+  });
   await dockerCli('push', REF);
   await dockerCli('rmi', REF);
 });

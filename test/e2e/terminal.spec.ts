@@ -2,26 +2,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { ContainersPage } from './pages/containers-page';
 import { TerminalPage } from './pages/terminal-page';
-import { docker, dockerCli, runBusybox, RUN_ID, TEST_LABEL } from '../support/engine';
+import { docker, dockerCli, runBusybox } from '../support/engine';
 import { uniqueName } from '../support/run-id';
-import { buildShellImage } from '../support/shell-image';
+import { ShellContainers } from '../support/shell-image';
 
-let shellImage = '';
-const made: string[] = [];
+const shells = new ShellContainers();
+test.beforeAll(() => shells.prepare());
+test.afterAll(() => shells.removeAll());
 
-test.beforeAll(async () => {
-  shellImage = await buildShellImage();
-});
-test.afterAll(async () => {
-  await Promise.all(made.map((n) => dockerCli('rm', '-f', n).catch(() => '')));
-});
-
-async function shellContainer(how: 'run' | 'create' = 'run'): Promise<string> {
-  const name = uniqueName('term');
-  made.push(name);
-  await dockerCli(how, ...(how === 'run' ? ['-d'] : []), '--label', `${TEST_LABEL}=${RUN_ID}`, '--name', name, shellImage, 'sleep', '3600');
-  return name;
-}
+const shellContainer = (how: 'run' | 'create' = 'run') => shells.make('term', how);
 
 /** Straight to the list by its address, so the test does not depend on the sidebar's shape. */
 const openList = (containers: ContainersPage, url: string) => containers.page.goto(`${url}#/containers`);
@@ -129,8 +118,7 @@ test('a stopped container offers to start; a container without a shell says so',
   await terminal.run('echo started-$((2+3))');
   await terminal.waitFor(/^started-5$/m);
 
-  const bare = uniqueName('term-noshell');
-  made.push(bare);
+  const bare = shells.track(uniqueName('term-noshell'));
   await runBusybox(bare);
   await containers.page.getByRole('button', { name: '← All containers' }).click();
   await containers.filter(bare);

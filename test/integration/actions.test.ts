@@ -1,36 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortholeCore } from '../../main/core';
+import { describe, expect, it } from 'vitest';
 import type { ContainerAction } from '../../shared/api/containers';
 import { invoke, invokeOk } from '../support/api';
-import { startCore } from '../support/core';
+import { useCore } from '../support/core';
+import { removeAfterAll } from '../support/remove-after-all';
 import { docker, dockerCli, makeContext, runBusybox, TEST_LABEL, RUN_ID } from '../support/engine';
 import { uniqueName } from '../support/run-id';
 
-const containers: string[] = [];
-const volumes: string[] = [];
-const images: string[] = [];
+const made = removeAfterAll();
 
 async function sleeper(prefix: string, extra: string[] = []): Promise<{ id: string; name: string }> {
   const name = uniqueName(prefix);
   // `--init`-less busybox sleep ignores SIGTERM as PID 1: a short stop timeout keeps `stop` quick.
   const id = await runBusybox(name, ['/bin/busybox', 'sleep', '3600'], ['--stop-timeout', '1', ...extra]);
-  containers.push(id);
+  made.containers.push(id);
   return { id, name };
 }
 
 const state = async (id: string) => (await docker.getContainer(id).inspect()).State;
 
 describe('container actions and removal through the API (real dockerd)', () => {
-  let core: PortholeCore;
-  beforeAll(async () => {
-    core = await startCore();
-  });
-  afterAll(async () => {
-    core?.stop();
-    await Promise.all(containers.map((id) => docker.getContainer(id).remove({ force: true }).catch(() => {})));
-    await Promise.all(volumes.map((v) => docker.getVolume(v).remove().catch(() => {})));
-    for (const image of images) await docker.getImage(image).remove({ force: true }).catch(() => {});
-  });
+  const core = useCore();
 
   const act = (ids: string[], action: ContainerAction) => invokeOk(core, 'containers:action', { ids, action });
 
@@ -77,7 +66,7 @@ describe('container actions and removal through the API (real dockerd)', () => {
     const custom = await sleeper('stop-timeout');
     const name = uniqueName('stop-default');
     const plain = await runBusybox(name);
-    containers.push(plain);
+    made.containers.push(plain);
     const timeouts = await invokeOk(core, 'containers:stop-timeouts', { ids: [custom.id, plain, 'f'.repeat(64)] });
     expect(timeouts).toEqual([
       { id: custom.id, seconds: 1 },
@@ -88,7 +77,7 @@ describe('container actions and removal through the API (real dockerd)', () => {
   it('remove-preview measures the writable layer and lists a named volume it keeps; remove keeps the volume', async () => {
     const volume = uniqueName('vol');
     await dockerCli('volume', 'create', '--label', `${TEST_LABEL}=${RUN_ID}`, volume);
-    volumes.push(volume);
+    made.volumes.push(volume);
     const { id, name } = await sleeper('preview', ['-v', `${volume}:/data`]);
     const size = 3 * 1024 * 1024;
     await dockerCli('exec', id, '/bin/busybox', 'dd', 'if=/dev/zero', 'of=/big.bin', 'bs=1048576', 'count=3');
@@ -117,10 +106,10 @@ describe('container actions and removal through the API (real dockerd)', () => {
     const tag = `${uniqueName('inuse')}:1`;
     const context = await makeContext({ Dockerfile: `FROM scratch\nCOPY busybox /bin/busybox\nLABEL purpose=${tag}\n` }, { busybox: true });
     await dockerCli('build', '-q', '--label', `${TEST_LABEL}=${RUN_ID}`, '-t', tag, context);
-    images.push(tag);
+    made.images.push(tag);
     const name = uniqueName('user');
     const id = await dockerCli('create', '--label', `${TEST_LABEL}=${RUN_ID}`, '--name', name, tag, '/bin/busybox', 'true');
-    containers.push(id);
+    made.containers.push(id);
 
     const refused = await invoke(core, 'images:remove', { id: tag });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining(name) } });

@@ -1,16 +1,14 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineConnection } from '../../main/engine/connection';
-import { DeployService } from '../../main/deploy/deploy-service';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { detectPlan } from '../../main/deploy/detect';
 import { deployRunParams, type DeployPlan, type DeployResult } from '../../shared/api/deploy';
 import { docker } from '../support/engine';
-import { testLabels, uniqueName } from '../support/run-id';
+import { uniqueName } from '../support/run-id';
 import { LOCAL_REGISTRY, pushNodeBaseImage } from '../support/base-images';
+import { askForHostNode, copyDeployFixture } from '../support/deploy-apps';
+import { useDeployService } from '../support/deploy-service';
 import { findFreePort } from '../../main/lib/ports';
 
 /**
@@ -18,22 +16,16 @@ import { findFreePort } from '../../main/lib/ports';
  * served by the local registry as the mirror's node:<major>-slim) and checked to answer.
  */
 const exec = promisify(execFile);
-const FIXTURES = join(__dirname, '../fixtures/deploy');
 const ROOT = join(__dirname, '../..');
-const MAJOR = process.versions.node.split('.')[0];
-let connection: EngineConnection;
-let service: DeployService;
-let dataDir: string;
-const temps: string[] = [];
-const apps: string[] = [];
+beforeAll(async () => {
+  await pushNodeBaseImage();
+}, 180_000);
+const { service, apps, folders } = useDeployService('porthole-traps-it-');
 
-/** A copy of the fixture whose package.json asks for this host's Node major (the only base image here). */
 async function copyFixture(name: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'porthole-traps-it-'));
-  temps.push(dir);
-  await cp(join(FIXTURES, name), dir, { recursive: true });
-  const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ ...pkg, engines: { node: MAJOR } }));
+  const dir = await copyDeployFixture(name, 'porthole-traps-it-');
+  folders.push(dir);
+  await askForHostNode(dir);
   return dir;
 }
 
@@ -48,26 +40,6 @@ async function deploy(folder: string, env: Record<string, string> = {}): Promise
 }
 
 const fetchText = async (url: string, init?: RequestInit) => (await fetch(url, init)).text();
-
-beforeAll(async () => {
-  await pushNodeBaseImage();
-  dataDir = await mkdtemp(join(tmpdir(), 'porthole-traps-data-'));
-  connection = new EngineConnection({ log: () => {} });
-  connection.start();
-  await connection.waitUntilConnected(15_000);
-  service = new DeployService(connection, { dataDir, extraLabels: testLabels() });
-}, 180_000);
-
-afterAll(async () => {
-  connection?.stop();
-  for (const name of apps) {
-    const filters = { label: [`porthole.app=${name}`] };
-    // v: true also removes the anonymous volume the data-path fixture's VOLUME made.
-    for (const c of await docker.listContainers({ all: true, filters })) await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => {});
-    for (const i of await docker.listImages({ filters })) await docker.getImage(i.Id).remove({ force: true }).catch(() => {});
-  }
-  for (const dir of [...temps, dataDir]) await rm(dir, { recursive: true, force: true });
-});
 
 // Each deploy builds an image; on a loaded 2-core machine one can take a minute.
 describe('deploying the traps of real-world sample apps (real engine, offline)', { timeout: 180_000 }, () => {

@@ -1,33 +1,26 @@
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineConnection } from '../../main/engine/connection';
-import { DeployService } from '../../main/deploy/deploy-service';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { detectPlan } from '../../main/deploy/detect';
 import { deployRunParams, type DeployEvent, type DeployResult } from '../../shared/api/deploy';
 import type { PortholeError } from '../../shared/errors';
 import { docker, dockerCli } from '../support/engine';
-import { RUN_ID, TEST_LABEL, testLabels, uniqueName } from '../support/run-id';
+import { RUN_ID, TEST_LABEL, uniqueName } from '../support/run-id';
 import { LOCAL_REGISTRY, deleteFromRegistry, pushBusyboxBaseImage, pushNodeBaseImage } from '../support/base-images';
+import { askForHostNode, copyDeployFixture } from '../support/deploy-apps';
+import { useDeployService } from '../support/deploy-service';
 
-const FIXTURES = join(__dirname, '../fixtures/deploy');
-let connection: EngineConnection;
-let service: DeployService;
-let dataDir: string;
-const temps: string[] = [];
+beforeAll(async () => {
+  await Promise.all([pushNodeBaseImage(), pushBusyboxBaseImage()]);
+}, 180_000);
 /** Every app this file deployed: its containers and images are removed in teardown, and nothing else. */
-const apps: string[] = [];
+const { service, apps, folders } = useDeployService('porthole-deploy-it-');
 
 async function copyFixture(name: string, engines = true): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'porthole-deploy-it-'));
-  temps.push(dir);
-  await cp(join(FIXTURES, name), dir, { recursive: true });
-  // The test's Node image is this host's node, so ask for its major.
-  if (engines && name.startsWith('node')) {
-    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'it-app', engines: { node: process.versions.node.split('.')[0] }, scripts: { start: 'node server.js' } }));
-  }
+  const dir = await copyDeployFixture(name, 'porthole-deploy-it-');
+  folders.push(dir);
+  if (engines && name.startsWith('node')) await askForHostNode(dir, { name: 'it-app', scripts: { start: 'node server.js' } }, 'replace');
   return dir;
 }
 
@@ -42,25 +35,6 @@ async function deploy(folder: string, name: string, options: { port?: number; mi
 
 const fetchText = async (url: string) => (await fetch(url)).text();
 const appContainers = async (name: string) => docker.listContainers({ all: true, filters: { label: [`porthole.app=${name}`] } });
-
-beforeAll(async () => {
-  await Promise.all([pushNodeBaseImage(), pushBusyboxBaseImage()]);
-  dataDir = await mkdtemp(join(tmpdir(), 'porthole-deploy-data-'));
-  connection = new EngineConnection({ log: () => {} });
-  connection.start();
-  await connection.waitUntilConnected(15_000);
-  service = new DeployService(connection, { dataDir, extraLabels: testLabels() });
-}, 180_000);
-
-afterAll(async () => {
-  connection?.stop();
-  for (const name of apps) {
-    const filters = { label: [`porthole.app=${name}`] };
-    for (const c of await docker.listContainers({ all: true, filters })) await docker.getContainer(c.Id).remove({ force: true, v: false }).catch(() => {});
-    for (const i of await docker.listImages({ filters })) await docker.getImage(i.Id).remove({ force: true }).catch(() => {});
-  }
-  for (const dir of [...temps, dataDir]) await rm(dir, { recursive: true, force: true });
-});
 
 describe('deploy against the real engine (offline, base images from the local registry mirror)', () => {
   it('deploys a Node app with no dependencies; it answers on its port with the .env value passed at run time', async () => {

@@ -7,9 +7,8 @@ import { createCore } from '../../main/core';
 import { headlessHost } from '../../main/host/host-adapter';
 import type { EngineEvent, EngineInfo, EngineStatus, ContainerSummary } from '../../shared/dto';
 import { busyboxImage, dockerCli, docker, testLabels, TEST_LABEL, RUN_ID } from '../support/engine';
-import { startCore } from '../support/core';
+import { useCore, useProxiedCore } from '../support/core';
 import { uniqueName } from '../support/run-id';
-import { SocketProxy } from '../support/socket-proxy';
 import { until } from '../support/api-stream';
 
 const ctx = { connectionId: 'engine-test' };
@@ -26,11 +25,7 @@ afterAll(async () => {
 });
 
 describe('engine through the API (real dockerd)', () => {
-  let core: PortholeCore;
-  beforeAll(async () => {
-    core = await startCore();
-  });
-  afterAll(() => core?.stop());
+  const core = useCore();
 
   it('engine:info returns the version `docker version` reports', async () => {
     const result = await core.router.invoke('engine:info', {}, ctx);
@@ -124,21 +119,11 @@ describe('engine unavailable', () => {
 });
 
 describe('engine comes back', () => {
-  let proxy: SocketProxy;
-  let core: PortholeCore;
   const unhandled: unknown[] = [];
   const spy = (reason: unknown) => unhandled.push(reason);
-
-  beforeAll(async () => {
-    process.on('unhandledRejection', spy);
-    proxy = await SocketProxy.start();
-    core = await startCore({ discover: proxy.discover, backoff: { initialMs: 100, maxMs: 400 } });
-  });
-  afterAll(async () => {
-    core?.stop();
-    await proxy?.dispose();
-    process.off('unhandledRejection', spy);
-  });
+  beforeAll(() => void process.on('unhandledRejection', spy));
+  afterAll(() => void process.off('unhandledRejection', spy));
+  const { core, proxy } = useProxiedCore({ backoff: { initialMs: 100, maxMs: 400 } });
 
   it('goes unavailable when the socket drops, reconnects by itself, and events flow again', async () => {
     const statuses: EngineStatus[] = [];

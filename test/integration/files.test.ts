@@ -1,33 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortholeCore } from '../../main/core';
-import { startCore } from '../support/core';
+import { useCore } from '../support/core';
 import { invoke, invokeOk } from '../support/api';
-import { docker, dockerCli, RUN_ID, TEST_LABEL } from '../support/engine';
-import { uniqueName } from '../support/run-id';
-import { buildShellImage } from '../support/shell-image';
+import { docker, dockerCli } from '../support/engine';
+import { ShellContainers } from '../support/shell-image';
 
-let core: PortholeCore;
-let shellImage: string;
-const made: string[] = [];
+const core = useCore();
+const shells = new ShellContainers();
+const container = (state: 'running' | 'created') => shells.make('files', state === 'running' ? 'run' : 'create');
 
-async function container(state: 'running' | 'created'): Promise<string> {
-  const name = uniqueName('files');
-  made.push(name);
-  if (state === 'running') await dockerCli('run', '-d', '--label', `${TEST_LABEL}=${RUN_ID}`, '--name', name, shellImage, 'sleep', '3600');
-  else await dockerCli('create', '--label', `${TEST_LABEL}=${RUN_ID}`, '--name', name, shellImage, 'sleep', '3600');
-  return name;
-}
-
-beforeAll(async () => {
-  core = await startCore();
-  shellImage = await buildShellImage();
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all(made.map((n) => docker.getContainer(n).remove({ force: true }).catch(() => {})));
-  core?.stop();
-});
+beforeAll(() => shells.prepare(), 60_000);
+afterAll(() => shells.removeAll());
 
 describe('container files', () => {
   it('browses a stopped container, with sizes, modes, owners and symlink targets', async () => {

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortholeCore } from '../../main/core';
+import { describe, expect, it } from 'vitest';
 import type { LogLine, StatsSample } from '../../shared/api/containers';
-import { startCore } from '../support/core';
+import { useProxiedCore } from '../support/core';
+import { removeAfterAll } from '../support/remove-after-all';
 import { docker, runBusybox } from '../support/engine';
 import { uniqueName } from '../support/run-id';
-import { SocketProxy } from '../support/socket-proxy';
 import { openStream, until } from '../support/api-stream';
 
-const containers: string[] = [];
+const made = removeAfterAll();
 async function run(prefix: string, script: string, extra: string[] = []): Promise<string> {
   const id = await runBusybox(uniqueName(prefix), ['/bin/busybox', 'sh', '-c', script], extra);
-  containers.push(id);
+  made.containers.push(id);
   return id;
 }
 
@@ -22,17 +21,7 @@ async function waitExited(id: string): Promise<void> {
 const lines = (batches: LogLine[][]) => batches.flat();
 
 describe('containers:logs and containers:stats through the API (real dockerd)', () => {
-  let proxy: SocketProxy;
-  let core: PortholeCore;
-  beforeAll(async () => {
-    proxy = await SocketProxy.start();
-    core = await startCore({ discover: proxy.discover });
-  });
-  afterAll(async () => {
-    core?.stop();
-    await proxy?.dispose();
-    await Promise.all(containers.map((id) => docker.getContainer(id).remove({ force: true }).catch(() => {})));
-  });
+  const { core, proxy } = useProxiedCore();
 
   it('a non-TTY container: stdout and stderr lines arrive with the right stream, in order per stream', async () => {
     const id = await run('logs-std', 'echo out-1; echo "err-1 ✗" >&2; echo "out-2 🐳"; echo err-2 >&2');

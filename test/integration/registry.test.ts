@@ -11,7 +11,8 @@ import { headlessHost } from '../../main/host/host-adapter';
 import { EncryptedFileSecretStore, type Encryptor } from '../../main/registry/encrypted-file-store';
 import { findFreePort } from '../../main/lib/ports';
 import type { TransferProgress } from '../../shared/api/registry';
-import { busyboxImage, dockerCli, makeContext, RUN_ID, TEST_LABEL } from '../support/engine';
+import { buildLabelledImage, busyboxImage, dockerCli, RUN_ID } from '../support/engine';
+import { deleteFromRegistry } from '../support/base-images';
 import { invoke } from '../support/api';
 import { collectStream } from '../support/api-stream';
 import { EngineFront } from '../support/engine-front';
@@ -42,25 +43,11 @@ function testEncryptor(): Encryptor {
 }
 
 /** An image with two layers of its own (no layer shared with the run's base image), so a pull downloads both. */
-async function buildTwoLayerImage(tag: string): Promise<void> {
-  const dir = await makeContext(
-    {
-      Dockerfile: 'FROM scratch\nCOPY busybox /bin/bb\nCOPY hello.txt /srv/hello.txt\nCMD ["/bin/bb", "httpd", "-f", "-p", "8080", "-h", "/srv"]\n',
-      'hello.txt': `hello from ${RUN_ID}\n`,
-    },
-    { busybox: true },
-  );
-  await dockerCli('build', '-q', '--label', `${TEST_LABEL}=${RUN_ID}`, '-t', tag, dir);
-  await rm(dir, { recursive: true, force: true });
-}
-
-async function deleteFromRegistry(base: string, repo: string, tag: string, auth?: string): Promise<void> {
-  const headers: Record<string, string> = { accept: 'application/vnd.docker.distribution.manifest.v2+json' };
-  if (auth) headers.authorization = auth;
-  const head = await fetch(`${base}/v2/${repo}/manifests/${tag}`, { method: 'HEAD', headers }).catch(() => null);
-  const digest = head?.headers.get('docker-content-digest');
-  if (digest) await fetch(`${base}/v2/${repo}/manifests/${digest}`, { method: 'DELETE', headers }).catch(() => null);
-}
+const buildTwoLayerImage = (tag: string) =>
+  buildLabelledImage(tag, {
+    Dockerfile: 'FROM scratch\nCOPY busybox /bin/bb\nCOPY hello.txt /srv/hello.txt\nCMD ["/bin/bb", "httpd", "-f", "-p", "8080", "-h", "/srv"]\n',
+    'hello.txt': `hello from ${RUN_ID}\n`,
+  });
 
 const removeLocal = (ref: string) => dockerCli('rmi', ref).catch(() => '');
 
@@ -79,30 +66,32 @@ beforeAll(async () => {
 afterAll(async () => {
   core?.stop();
   await removeLocal(REF);
-  await deleteFromRegistry('http://127.0.0.1:5000', `porthole-test-${RUN_ID}/app`, '1');
+  await deleteFromRegistry(`porthole-test-${RUN_ID}/app`, '1');
   delete process.env.PORTHOLE_DATA_DIR;
   await rm(dataDir, { recursive: true, force: true });
 });
 
 describe('push and pull against the local registry', () => {
+  /** Pushes or pulls REF; checks it ended without error, done, at 100 %, with both layers; gives every event and the last. */
+  async function transferTwoLayers(channel: 'images:push' | 'images:pull'): Promise<{ events: TransferProgress[]; last: TransferProgress }> {
+    const transfer = await collectStream(core, channel, { reference: REF });
+    expect(transfer.error).toBeNull();
+    const last = transfer.events.at(-1)!;
+    expect(last.done).toBe(true);
+    expect(last.percent).toBe(100);
+    expect(last.layers.length).toBeGreaterThanOrEqual(2);
+    return { events: transfer.events, last };
+  }
+
   it('pushes a two-layer image with per-layer progress, then pulls it back to 100 %', async () => {
-    const push = await collectStream(core, 'images:push', { reference: REF });
-    expect(push.error).toBeNull();
-    const pushed = push.events.at(-1)!;
-    expect(pushed.done).toBe(true);
-    expect(pushed.percent).toBe(100);
-    expect(pushed.layers.length).toBeGreaterThanOrEqual(2);
+    const { last: pushed } = await transferTwoLayers('images:push');
     expect(pushed.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
 
     await dockerCli('rmi', REF);
     await expect(dockerCli('image', 'inspect', REF)).rejects.toThrow();
 
-    const pull = await collectStream(core, 'images:pull', { reference: REF });
-    expect(pull.error).toBeNull();
-    const last = pull.events.at(-1)!;
-    expect(last.done).toBe(true);
-    expect(last.percent).toBe(100);
-    expect(last.layers.length).toBeGreaterThanOrEqual(2);
+    const pull = await transferTwoLayers('images:pull');
+    const { last } = pull;
     expect(last.layers.every((l) => l.phase === 'complete' && l.fraction === 1)).toBe(true);
     expect(last.digest).toBe(pushed.digest);
     // Each layer was seen downloading or extracting with byte counts on the way, and the total rose.
@@ -237,6 +226,6 @@ describe('a registry that requires sign-in', () => {
     expect(out).toEqual({ ok: true, data: { registry: `127.0.0.1:${port}`, signedOut: true } });
     const afterOut = await invoke(core, 'registry:search', { term: '', registry: `127.0.0.1:${port}` });
     expect(!afterOut.ok && afterOut.error.code).toBe('UNAUTHORIZED');
-    await deleteFromRegistry(base, repo, '1', `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`);
+    await deleteFromRegistry(repo, '1', { base, auth: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}` });
   });
 });

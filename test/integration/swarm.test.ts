@@ -32,6 +32,17 @@ afterAll(async () => {
   await engine?.stop();
 }, 60_000);
 
+/** A v1 web service on port 80 published in host mode; updates roll one task at a time, start-first, back on failure. */
+const createWebService = (name: string, replicas: number) =>
+  invokeOk(core, 'swarm:create', {
+    name,
+    image: v1,
+    replicas,
+    ports: [{ target: 80, mode: 'host' }],
+    labels,
+    update: { parallelism: 1, delayMs: 0, order: 'start-first', failureAction: 'rollback', monitorMs: 2_000 },
+  });
+
 describe('Swarm services on a single-node Swarm', () => {
   it('reports the engine as a Swarm manager with one node', async () => {
     expect(await invokeOk(core, 'swarm:status', {})).toMatchObject({ state: 'active', isManager: true, nodes: 1 });
@@ -44,14 +55,7 @@ describe('Swarm services on a single-node Swarm', () => {
 
   it('deploys with 2 replicas and host-mode ports, scales 2 → 3 → 1, updates rolling, rolls back in one click, removes leaving nothing', async () => {
     const name = serviceName('web');
-    await invokeOk(core, 'swarm:create', {
-      name,
-      image: v1,
-      replicas: 2,
-      ports: [{ target: 80, mode: 'host' }],
-      labels,
-      update: { parallelism: 1, delayMs: 0, order: 'start-first', failureAction: 'rollback', monitorMs: 2_000 },
-    });
+    await createWebService(name, 2);
     await until('two replicas answer v1', () => answers(core, name), (a) => a.length === 2 && a.every((x) => x === 'version one'));
     const listed = (await invokeOk(core, 'swarm:services', {})).find((s) => s.name === name)!;
     expect(listed).toMatchObject({ image: v1, replicasDesired: 2, replicasRunning: 2 });
@@ -84,14 +88,7 @@ describe('Swarm services on a single-node Swarm', () => {
 
   it('a failing update (a start command that exits) rolls back by itself and says so in words; the old content keeps being served', async () => {
     const name = serviceName('fail');
-    await invokeOk(core, 'swarm:create', {
-      name,
-      image: v1,
-      replicas: 1,
-      ports: [{ target: 80, mode: 'host' }],
-      labels,
-      update: { parallelism: 1, delayMs: 0, order: 'start-first', failureAction: 'rollback', monitorMs: 2_000 },
-    });
+    await createWebService(name, 1);
     await until('v1 answers', () => answers(core, name), (a) => a.length === 1 && a[0] === 'version one');
     // An image whose start command exits at once: the update's monitor sees the task die and the engine rolls back.
     const update = openStream(core, 'swarm:update', { service: name, image: dying });

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortholeCore } from '../../main/core';
 import type { TerminalEvent } from '../../shared/api/terminal';
-import { startCore } from '../support/core';
+import { useCore } from '../support/core';
 import { invoke } from '../support/api';
 import { openStream, until, type OpenStream } from '../support/api-stream';
-import { docker, dockerCli, runBusybox, RUN_ID } from '../support/engine';
+import { docker, dockerCli, runBusybox } from '../support/engine';
 import { uniqueName } from '../support/run-id';
-import { buildShellImage } from '../support/shell-image';
+import { ShellContainers } from '../support/shell-image';
 
-let core: PortholeCore;
-let shellImage: string;
+const core = useCore();
+const shells = new ShellContainers();
 let running: string;
-const made: string[] = [];
 
 const text = (s: OpenStream<'terminal:session'>) =>
   Buffer.concat(s.data.filter((e): e is Extract<TerminalEvent, { t: 'out' }> => e.t === 'out').map((e) => Buffer.from(e.base64, 'base64'))).toString('utf8');
@@ -20,17 +18,11 @@ const type = (s: OpenStream<'terminal:session'>, keys: string) =>
   invoke(core, 'streams:send', { id: s.id, message: { t: 'input', base64: Buffer.from(keys).toString('base64') } });
 
 beforeAll(async () => {
-  core = await startCore();
-  shellImage = await buildShellImage();
-  running = uniqueName('term');
-  made.push(running);
-  await dockerCli('run', '-d', '--label', `porthole.test=${RUN_ID}`, '--name', running, shellImage, 'sleep', '3600');
+  await shells.prepare();
+  running = await shells.make('term');
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.all(made.map((n) => docker.getContainer(n).remove({ force: true }).catch(() => {})));
-  core?.stop();
-});
+afterAll(() => shells.removeAll());
 
 describe('terminal sessions', () => {
   it('runs a shell with a TTY: input, output, resize, and closing ends the process', async () => {
@@ -87,15 +79,12 @@ describe('terminal sessions', () => {
   }, 60_000);
 
   it('says in words when the container is stopped or has no shell', async () => {
-    const stopped = uniqueName('term-stopped');
-    made.push(stopped);
-    await dockerCli('create', '--label', `porthole.test=${RUN_ID}`, '--name', stopped, shellImage, 'sleep', '3600');
+    const stopped = await shells.make('term-stopped', 'create');
     const s = openStream(core, 'terminal:session', { containerId: stopped });
     const end = await s.finished;
     expect(end).toMatchObject({ kind: 'error', error: { code: 'CONFLICT', detail: { reason: 'not-running' } } });
 
-    const bare = uniqueName('term-noshell');
-    made.push(bare);
+    const bare = shells.track(uniqueName('term-noshell'));
     await runBusybox(bare);
     const n = openStream(core, 'terminal:session', { containerId: bare });
     const noShell = await n.finished;

@@ -70,9 +70,11 @@ export async function pushBusyboxBaseImage(options: { registry?: string; keepLoc
 }
 
 /** Best effort: the registry answers DELETE only when deletion is enabled. */
-export async function deleteFromRegistry(repo: string, tag: string): Promise<void> {
-  const headers = { accept: 'application/vnd.docker.distribution.manifest.v2+json' };
-  const head = await fetch(`http://${LOCAL_REGISTRY}/v2/${repo}/manifests/${tag}`, { method: 'HEAD', headers }).catch(() => null);
+export async function deleteFromRegistry(repo: string, tag: string, registry: { base?: string; auth?: string } = {}): Promise<void> {
+  const base = registry.base ?? `http://${LOCAL_REGISTRY}`;
+  const headers: Record<string, string> = { accept: 'application/vnd.docker.distribution.manifest.v2+json' };
+  if (registry.auth) headers.authorization = registry.auth;
+  const head = await fetch(`${base}/v2/${repo}/manifests/${tag}`, { method: 'HEAD', headers }).catch(() => null);
   const digest = head?.headers.get('docker-content-digest');
-  if (digest) await fetch(`http://${LOCAL_REGISTRY}/v2/${repo}/manifests/${digest}`, { method: 'DELETE', headers }).catch(() => null);
+  if (digest) await fetch(`${base}/v2/${repo}/manifests/${digest}`, { method: 'DELETE', headers }).catch(() => null);
 }

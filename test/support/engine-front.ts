@@ -1,8 +1,5 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { DiscoveryResult } from '../../main/engine/discovery';
+import { freshSocketPath, removeSocketFolder, socketDiscovery } from './test-socket';
 
 /** Answers a request itself (return true) or lets it through to the real engine (return false). */
 export type FrontRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -18,13 +15,11 @@ export class EngineFront {
 
   private constructor(
     readonly path: string,
-    private readonly dir: string,
     private readonly server: Server,
   ) {}
 
   static async start(target = '/var/run/docker.sock'): Promise<EngineFront> {
-    const dir = await mkdtemp(join(tmpdir(), 'porthole-front-'));
-    const path = join(dir, 'engine.sock');
+    const path = await freshSocketPath('porthole-front-');
     let front: EngineFront | null = null;
     const server = createServer((req, res) => {
       front!.seen.push(`${req.method} ${req.url}`);
@@ -38,15 +33,15 @@ export class EngineFront {
       req.pipe(upstream);
     });
     await new Promise<void>((r) => server.listen(path, () => r()));
-    front = new EngineFront(path, dir, server);
+    front = new EngineFront(path, server);
     return front;
   }
 
-  discover = (): DiscoveryResult => ({ target: { endpoint: `unix://${this.path}`, source: 'test engine front', options: { socketPath: this.path } }, tried: [this.path] });
+  discover = () => socketDiscovery(this.path, 'test engine front');
 
   async dispose(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((r) => this.server.close(() => r()));
-    await rm(this.dir, { recursive: true, force: true });
+    await removeSocketFolder(this.path);
   }
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile, copyFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, writeFile, copyFile, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -31,9 +31,18 @@ export async function makeContext(files: Record<string, string>, options: { busy
   return dir;
 }
 
+/** Builds an image of this run (labelled) from a build folder of `files` plus /bin/busybox; the folder is removed after. */
+export async function buildLabelledImage(tag: string, files: Record<string, string>): Promise<void> {
+  const dir = await makeContext(files, { busybox: true });
+  try {
+    await dockerCli('build', '-q', '--label', `${TEST_LABEL}=${RUN_ID}`, '-t', tag, dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 export async function buildBusyboxImage(tag: string): Promise<void> {
-  const dir = await makeContext({ Dockerfile: 'FROM scratch\nCOPY busybox /bin/busybox\nCMD ["/bin/busybox", "sh"]\n' }, { busybox: true });
-  await dockerCli('build', '-q', '--label', `${TEST_LABEL}=${RUN_ID}`, '-t', tag, dir);
+  await buildLabelledImage(tag, { Dockerfile: 'FROM scratch\nCOPY busybox /bin/busybox\nCMD ["/bin/busybox", "sh"]\n' });
 }
 
 /** Starts a labelled busybox container with the CLI (`args` after the image, e.g. a command). */

@@ -1,8 +1,5 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { DiscoveryResult } from '../../main/engine/discovery';
+import { freshSocketPath, removeSocketFolder, socketDiscovery } from './test-socket';
 
 export interface ProxiedConnection {
   /** HTTP request lines seen from the client, e.g. "GET /v1.41/events HTTP/1.1". */
@@ -25,22 +22,17 @@ export class SocketProxy {
 
   private constructor(
     readonly path: string,
-    private readonly dir: string,
     private readonly target: string,
   ) {}
 
   static async start(target = '/var/run/docker.sock'): Promise<SocketProxy> {
-    const dir = await mkdtemp(join(tmpdir(), 'porthole-proxy-'));
-    const proxy = new SocketProxy(join(dir, 'engine.sock'), dir, target);
+    const proxy = new SocketProxy(await freshSocketPath('porthole-proxy-'), target);
     await proxy.open();
     return proxy;
   }
 
   /** A `discover` for the core that always points at this proxy. */
-  discover = (): DiscoveryResult => ({
-    target: { endpoint: `unix://${this.path}`, source: 'test proxy', options: { socketPath: this.path } },
-    tried: [this.path],
-  });
+  discover = () => socketDiscovery(this.path, 'test proxy');
 
   get requests(): string[] {
     return this.connections.flatMap((c) => c.requests);
@@ -102,6 +94,6 @@ export class SocketProxy {
 
   async dispose(): Promise<void> {
     await this.close();
-    await rm(this.dir, { recursive: true, force: true });
+    await removeSocketFolder(this.path);
   }
 }

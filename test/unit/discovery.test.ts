@@ -24,47 +24,45 @@ const meta = (name: string, host: string) => JSON.stringify({ Name: name, Metada
 const CONTEXTS = '/home/ada/.docker/contexts/meta';
 
 describe('engine discovery', () => {
-  it('DOCKER_HOST wins over everything else', () => {
-    const d = fakeEnv({
-      env: { DOCKER_HOST: 'tcp://10.0.0.5:2375', DOCKER_CONTEXT: 'colima' },
-      files: { [`${CONTEXTS}/abc/meta.json`]: meta('colima', 'unix:///colima.sock') },
-      sockets: ['/var/run/docker.sock'],
-    });
-    const found = discoverEngine(d);
-    expect(found.target?.endpoint).toBe('tcp://10.0.0.5:2375');
-    expect(found.target?.source).toBe('DOCKER_HOST');
-    expect(found.target?.options).toMatchObject({ host: '10.0.0.5', port: 2375, protocol: 'http' });
-    expect(found.tried).toEqual(['DOCKER_HOST=tcp://10.0.0.5:2375']);
-  });
-
-  it('DOCKER_CONTEXT selects the context whose meta.json has that name', () => {
-    const d = fakeEnv({
-      env: { DOCKER_CONTEXT: 'remote' },
-      files: {
-        '/home/ada/.docker/config.json': JSON.stringify({ currentContext: 'other' }),
-        [`${CONTEXTS}/1111/meta.json`]: meta('other', 'unix:///other.sock'),
-        [`${CONTEXTS}/2222/meta.json`]: meta('remote', 'unix:///run/remote.sock'),
+  it.each<{ rule: string; machine: { env?: NodeJS.ProcessEnv; files: Record<string, string> }; target: Record<string, unknown>; tried: string[] }>([
+    {
+      rule: 'DOCKER_HOST wins over everything else',
+      machine: {
+        env: { DOCKER_HOST: 'tcp://10.0.0.5:2375', DOCKER_CONTEXT: 'colima' },
+        files: { [`${CONTEXTS}/abc/meta.json`]: meta('colima', 'unix:///colima.sock') },
       },
-      sockets: ['/var/run/docker.sock'],
-    });
-    const found = discoverEngine(d);
-    expect(found.target).toMatchObject({ endpoint: 'unix:///run/remote.sock', source: 'docker context "remote"', options: { socketPath: '/run/remote.sock' } });
-    expect(found.tried).toEqual(['docker context "remote" (from DOCKER_CONTEXT)']);
-  });
-
-  it('uses config.json currentContext, skipping a broken meta.json', () => {
-    const d = fakeEnv({
-      files: {
-        '/home/ada/.docker/config.json': JSON.stringify({ currentContext: 'orbstack' }),
-        [`${CONTEXTS}/0000/meta.json`]: '{ not json',
-        [`${CONTEXTS}/3333/meta.json`]: meta('orbstack', 'unix:///home/ada/.orbstack/run/docker.sock'),
+      target: { endpoint: 'tcp://10.0.0.5:2375', source: 'DOCKER_HOST', options: { host: '10.0.0.5', port: 2375, protocol: 'http' } },
+      tried: ['DOCKER_HOST=tcp://10.0.0.5:2375'],
+    },
+    {
+      rule: 'DOCKER_CONTEXT selects the context whose meta.json has that name',
+      machine: {
+        env: { DOCKER_CONTEXT: 'remote' },
+        files: {
+          '/home/ada/.docker/config.json': JSON.stringify({ currentContext: 'other' }),
+          [`${CONTEXTS}/1111/meta.json`]: meta('other', 'unix:///other.sock'),
+          [`${CONTEXTS}/2222/meta.json`]: meta('remote', 'unix:///run/remote.sock'),
+        },
       },
-      sockets: ['/var/run/docker.sock'],
-    });
-    const found = discoverEngine(d);
-    expect(found.target?.endpoint).toBe('unix:///home/ada/.orbstack/run/docker.sock');
-    expect(found.target?.source).toBe('docker context "orbstack"');
-    expect(found.tried).toEqual(['docker context "orbstack" (from /home/ada/.docker/config.json)']);
+      target: { endpoint: 'unix:///run/remote.sock', source: 'docker context "remote"', options: { socketPath: '/run/remote.sock' } },
+      tried: ['docker context "remote" (from DOCKER_CONTEXT)'],
+    },
+    {
+      rule: 'uses config.json currentContext, skipping a broken meta.json',
+      machine: {
+        files: {
+          '/home/ada/.docker/config.json': JSON.stringify({ currentContext: 'orbstack' }),
+          [`${CONTEXTS}/0000/meta.json`]: '{ not json',
+          [`${CONTEXTS}/3333/meta.json`]: meta('orbstack', 'unix:///home/ada/.orbstack/run/docker.sock'),
+        },
+      },
+      target: { endpoint: 'unix:///home/ada/.orbstack/run/docker.sock', source: 'docker context "orbstack"' },
+      tried: ['docker context "orbstack" (from /home/ada/.docker/config.json)'],
+    },
+  ])('$rule (the default socket exists too)', ({ machine, target, tried }) => {
+    const found = discoverEngine(fakeEnv({ ...machine, sockets: ['/var/run/docker.sock'] }));
+    expect(found.target).toMatchObject(target);
+    expect(found.tried).toEqual(tried);
   });
 
   it('honours DOCKER_CONFIG for the config and contexts folder', () => {

@@ -1,24 +1,15 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { SectionPage } from './page-part';
 
-export class ComparePage {
-  readonly panel: Locator;
-  readonly containers: Locator;
-  readonly vms: Locator;
-  readonly charts: Locator;
-  readonly density: Locator;
-
-  constructor(readonly page: Page) {
-    this.panel = page.getByTestId('compare-panel');
-    this.containers = page.getByTestId('cmp-containers');
-    this.vms = page.getByTestId('cmp-vms');
-    this.charts = page.getByTestId('cmp-charts');
-    this.density = page.getByTestId('cmp-density');
-  }
-
-  async open(url: string): Promise<void> {
-    await this.page.goto(url);
-    await this.page.getByRole('link', { name: 'Container vs VM' }).click();
-  }
+export class ComparePage extends SectionPage {
+  protected readonly section = 'Container vs VM';
+  readonly panel = this.page.getByTestId('compare-panel');
+  /** The panel's parts carry test ids `cmp-<part>`. */
+  private readonly part = (name: string) => this.page.getByTestId(`cmp-${name}`);
+  readonly containers = this.part('containers');
+  readonly vms = this.part('vms');
+  readonly charts = this.part('charts');
+  readonly density = this.part('density');
 
   containerRow(name: string): Locator {
     return this.containers.locator(`[data-testid="cmp-container-row"][data-name="${name}"]`);
@@ -29,10 +20,10 @@ export class ComparePage {
   }
 
   chart(kind: 'memory' | 'disk' | 'start'): Locator {
-    return this.page.getByTestId(`cmp-chart-${kind}`);
+    return this.part(`chart-${kind}`);
   }
 
   async chooseProfile(label: string): Promise<void> {
-    await this.page.getByTestId('cmp-profile').selectOption({ label });
+    await this.part('profile').selectOption({ label });
   }
 }

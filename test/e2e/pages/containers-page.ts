@@ -1,29 +1,16 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { SectionPage } from './page-part';
 
 /** The Containers view as a user sees it (DOM contract: /work/shared dom-contract). */
-export class ContainersPage {
-  readonly search: Locator;
-  readonly rows: Locator;
-  readonly detail: Locator;
-  readonly logLines: Locator;
-  readonly logSearch: Locator;
-  readonly logMatchCount: Locator;
-  readonly toasts: Locator;
-
-  constructor(readonly page: Page) {
-    this.search = page.getByLabel('Search containers');
-    this.rows = page.getByTestId('container-row');
-    this.detail = page.getByTestId('container-detail');
-    this.logLines = page.getByTestId('log-line');
-    this.logSearch = page.getByLabel('Search logs');
-    this.logMatchCount = page.getByTestId('log-match-count');
-    this.toasts = page.getByRole('status');
-  }
-
-  async open(url: string): Promise<void> {
-    await this.page.goto(url);
-    await this.page.getByRole('navigation').getByRole('link', { name: 'Containers', exact: true }).click();
-  }
+export class ContainersPage extends SectionPage {
+  protected readonly section = 'Containers';
+  readonly search = this.page.getByLabel('Search containers');
+  readonly rows = this.page.getByTestId('container-row');
+  readonly detail = this.page.getByTestId('container-detail');
+  readonly logLines = this.page.getByTestId('log-line');
+  readonly logSearch = this.page.getByLabel('Search logs');
+  readonly logMatchCount = this.page.getByTestId('log-match-count');
+  readonly toasts = this.page.getByRole('status');
 
   /** Narrows the list to `text`, so a row is rendered even when other suites' containers fill the engine. */
   async filter(text: string): Promise<void> {

@@ -1,20 +1,15 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { SectionPage } from './page-part';
 
 /** The Images view, the build dialog and the run dialog, as a user finds them. */
-export class ImagesPage {
-  readonly search: Locator;
-  readonly buildButton: Locator;
-  readonly dialog: Locator;
+export class ImagesPage extends SectionPage {
+  protected readonly section = 'Images';
+  readonly search = this.page.getByRole('searchbox', { name: 'Search images' });
+  readonly buildButton = this.page.getByRole('button', { name: 'Build image' }).first();
+  readonly dialog = this.page.getByRole('dialog');
 
-  constructor(readonly page: Page) {
-    this.search = page.getByRole('searchbox', { name: 'Search images' });
-    this.buildButton = page.getByRole('button', { name: 'Build image' }).first();
-    this.dialog = page.getByRole('dialog');
-  }
-
-  async open(url?: string): Promise<void> {
-    if (url) await this.page.goto(url);
-    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Images' }).click();
+  override async open(url?: string): Promise<void> {
+    await super.open(url);
     await this.page.getByRole('heading', { name: 'Images', level: 1 }).waitFor();
   }
 
@@ -25,42 +20,18 @@ export class ImagesPage {
   }
 
   // --- Build an image -------------------------------------------------------------------------
-  get buildDialog(): Locator {
-    return this.page.getByRole('dialog', { name: 'Build an image' });
-  }
-  get folderField(): Locator {
-    return this.buildDialog.getByLabel('Folder', { exact: true });
-  }
-  get tagField(): Locator {
-    return this.buildDialog.getByLabel('Tag', { exact: true });
-  }
-  get dockerfileField(): Locator {
-    return this.buildDialog.getByLabel('Dockerfile', { exact: true });
-  }
-  get folderNote(): Locator {
-    return this.buildDialog.getByTestId('folder-note');
-  }
-  get tagNote(): Locator {
-    return this.buildDialog.getByTestId('tag-note');
-  }
-  get startBuildButton(): Locator {
-    return this.buildDialog.getByRole('button', { name: 'Build', exact: true });
-  }
-  get buildOutput(): Locator {
-    return this.buildDialog.getByTestId('build-output');
-  }
-  get buildStatus(): Locator {
-    return this.buildDialog.getByTestId('build-status');
-  }
-  get buildStep(): Locator {
-    return this.buildDialog.getByTestId('build-step');
-  }
-  get cancelBuildButton(): Locator {
-    return this.buildDialog.getByRole('button', { name: 'Cancel build' });
-  }
-  get buildError(): Locator {
-    return this.buildDialog.getByRole('alert');
-  }
+  readonly buildDialog = this.page.getByRole('dialog', { name: 'Build an image' });
+  readonly folderField = this.buildDialog.getByLabel('Folder', { exact: true });
+  readonly tagField = this.buildDialog.getByLabel('Tag', { exact: true });
+  readonly dockerfileField = this.buildDialog.getByLabel('Dockerfile', { exact: true });
+  readonly folderNote = this.buildDialog.getByTestId('folder-note');
+  readonly tagNote = this.buildDialog.getByTestId('tag-note');
+  readonly startBuildButton = this.buildDialog.getByRole('button', { name: 'Build', exact: true });
+  readonly buildOutput = this.buildDialog.getByTestId('build-output');
+  readonly buildStatus = this.buildDialog.getByTestId('build-status');
+  readonly buildStep = this.buildDialog.getByTestId('build-step');
+  readonly cancelBuildButton = this.buildDialog.getByRole('button', { name: 'Cancel build' });
+  readonly buildError = this.buildDialog.getByRole('alert');
 
   async openBuild(): Promise<void> {
     await this.buildButton.click();
@@ -85,24 +56,16 @@ export class ImagesPage {
   }
 
   // --- Run a container -------------------------------------------------------------------------
-  get runDialog(): Locator {
-    return this.page.getByRole('dialog', { name: 'Run a container' });
-  }
-  get containerName(): Locator {
-    return this.runDialog.getByLabel('Container name');
-  }
+  readonly runDialog = this.page.getByRole('dialog', { name: 'Run a container' });
+  readonly containerName = this.runDialog.getByLabel('Container name');
   hostPort(index = 0): Locator {
     return this.runDialog.getByLabel('Host port').nth(index);
   }
   containerPort(index = 0): Locator {
     return this.runDialog.getByLabel('Container port').nth(index);
   }
-  get runButton(): Locator {
-    return this.runDialog.getByRole('button', { name: 'Run', exact: true });
-  }
-  get runError(): Locator {
-    return this.runDialog.getByRole('alert');
-  }
+  readonly runButton = this.runDialog.getByRole('button', { name: 'Run', exact: true });
+  readonly runError = this.runDialog.getByRole('alert');
 
   async openRun(tag: string): Promise<void> {
     const full = tag.includes(':') ? tag : `${tag}:latest`;
@@ -111,9 +74,7 @@ export class ImagesPage {
   }
 
   // --- Remove -----------------------------------------------------------------------------------
-  get removeDialog(): Locator {
-    return this.page.getByRole('dialog', { name: 'Remove image' });
-  }
+  readonly removeDialog = this.page.getByRole('dialog', { name: 'Remove image' });
 
   async openRemove(tag: string): Promise<void> {
     const full = tag.includes(':') ? tag : `${tag}:latest`;

@@ -1,22 +1,11 @@
-import type { Page, Locator } from '@playwright/test';
+import { SectionPage } from './page-part';
 
-export class OverviewPage {
-  readonly engineVersion: Locator;
-  readonly running: Locator;
-  readonly stopped: Locator;
-  readonly paused: Locator;
-  readonly images: Locator;
-
-  constructor(readonly page: Page) {
-    this.engineVersion = page.getByTestId('engine-version');
-    this.running = page.getByTestId('count-running');
-    this.stopped = page.getByTestId('count-stopped');
-    this.paused = page.getByTestId('count-paused');
-    this.images = page.getByTestId('count-images');
-  }
-
-  async open(url: string): Promise<void> {
-    await this.page.goto(url);
-    await this.page.getByRole('link', { name: 'Overview' }).click();
-  }
+export class OverviewPage extends SectionPage {
+  protected readonly section = 'Overview';
+  readonly engineVersion = this.page.getByTestId('engine-version');
+  private readonly count = (what: 'running' | 'stopped' | 'paused' | 'images') => this.page.getByTestId(`count-${what}`);
+  readonly running = this.count('running');
+  readonly stopped = this.count('stopped');
+  readonly paused = this.count('paused');
+  readonly images = this.count('images');
 }

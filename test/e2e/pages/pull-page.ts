@@ -1,27 +1,13 @@
-import type { Locator, Page } from '@playwright/test';
+import { PagePart } from './page-part';
 
 /** The "Pull an image" dialog, opened from the Images view's header. */
-export class PullPage {
-  constructor(readonly page: Page) {}
-
-  get dialog(): Locator {
-    return this.page.getByRole('dialog', { name: 'Pull an image' });
-  }
-  get imageField(): Locator {
-    return this.dialog.getByLabel('Image', { exact: true });
-  }
-  get progress(): Locator {
-    return this.dialog.getByTestId('pull-progress');
-  }
-  get layers(): Locator {
-    return this.dialog.getByTestId('layer-row');
-  }
-  get done(): Locator {
-    return this.dialog.getByTestId('pull-done');
-  }
-  get error(): Locator {
-    return this.dialog.getByRole('alert');
-  }
+export class PullPage extends PagePart {
+  readonly dialog = this.page.getByRole('dialog', { name: 'Pull an image' });
+  readonly imageField = this.dialog.getByLabel('Image', { exact: true });
+  readonly progress = this.dialog.getByTestId('pull-progress');
+  readonly layers = this.dialog.getByTestId('layer-row');
+  readonly done = this.dialog.getByTestId('pull-done');
+  readonly error = this.dialog.getByRole('alert');
 
   async open(): Promise<void> {
     await this.page.getByRole('button', { name: 'Pull image' }).first().click();

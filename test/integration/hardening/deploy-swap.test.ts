@@ -1,14 +1,13 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineConnection } from '../../../main/engine/connection';
-import { DeployService } from '../../../main/deploy/deploy-service';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { deployRunParams, type DeployEvent, type DeployResult } from '../../../shared/api/deploy';
 import type { PortholeError } from '../../../shared/errors';
 import { docker } from '../../support/engine';
-import { testLabels, uniqueName } from '../../support/run-id';
+import { uniqueName } from '../../support/run-id';
 import { pushBusyboxBaseImage } from '../../support/base-images';
+import { useDeployService } from '../../support/deploy-service';
 
 /**
  * Defect 4: the redeploy swap. The app counts its starts in its volume and crashes on the start number
@@ -22,15 +21,15 @@ if [ "$n" = "$CRASH_ON" ]; then echo "start $n: crashing on purpose" >&2; exit 3
 exec /bin/busybox httpd -f -p "$PORT" -h /www
 `;
 
-let connection: EngineConnection;
-let service: DeployService;
 let base: string;
-const dirs: string[] = [];
-const apps: string[] = [];
+beforeAll(async () => {
+  base = await pushBusyboxBaseImage({ keepLocal: true });
+}, 180_000);
+const { service, apps, folders } = useDeployService('porthole-swap-');
 
 async function appFolder(version: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'porthole-swap-'));
-  dirs.push(dir);
+  folders.push(dir);
   await mkdir(join(dir, 'www'));
   await writeFile(join(dir, 'www', 'index.html'), version);
   await writeFile(join(dir, 'app.sh'), APP_SH);
@@ -39,11 +38,13 @@ async function appFolder(version: string): Promise<string> {
 
 const dockerfile = () => `FROM ${base}\nCOPY app.sh /app.sh\nCOPY www /www\nVOLUME /data\nCMD ["/bin/busybox", "sh", "/app.sh"]\n`;
 
+const runParams = (folder: string, name: string, env: Record<string, string>) =>
+  deployRunParams.parse({ folder, name, port: 8080, dockerfile: dockerfile(), dockerignore: null, env, waitTimeoutMs: 30_000 });
+
 async function deploy(folder: string, name: string, env: Record<string, string> = {}): Promise<{ result: DeployResult; events: DeployEvent[] }> {
   if (!apps.includes(name)) apps.push(name);
   const events: DeployEvent[] = [];
-  const params = deployRunParams.parse({ folder, name, port: 8080, dockerfile: dockerfile(), dockerignore: null, env, waitTimeoutMs: 30_000 });
-  const result = await service.run(params, (e) => events.push(e), new AbortController().signal);
+  const result = await service.run(runParams(folder, name, env), (e) => events.push(e), new AbortController().signal);
   return { result, events };
 }
 
@@ -51,31 +52,19 @@ const names = async (app: string) =>
   (await docker.listContainers({ all: true, filters: { label: [`porthole.app=${app}`] } })).map((c) => [c.Names[0].slice(1), c.State]).sort();
 const fetchText = async (url: string) => (await fetch(url)).text();
 
-beforeAll(async () => {
-  base = await pushBusyboxBaseImage({ keepLocal: true });
-  connection = new EngineConnection({ log: () => {} });
-  connection.start();
-  await connection.waitUntilConnected(15_000);
-  service = new DeployService(connection, { dataDir: await mkdtemp(join(tmpdir(), 'porthole-swap-data-')), extraLabels: testLabels() });
-}, 180_000);
-
-afterAll(async () => {
-  connection?.stop();
-  for (const name of apps) {
-    const filters = { label: [`porthole.app=${name}`] };
-    for (const c of await docker.listContainers({ all: true, filters })) await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => {});
-    for (const i of await docker.listImages({ filters })) await docker.getImage(i.Id).remove({ force: true }).catch(() => {});
-  }
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
+/** A fresh app deployed at v1 (checked to answer), with v2 already in its folder for the redeploy. */
+async function deployedAtV1(prefix: string): Promise<{ name: string; folder: string; first: { result: DeployResult; events: DeployEvent[] } }> {
+  const name = uniqueName(prefix);
+  const folder = await appFolder('v1');
+  const first = await deploy(folder, name);
+  expect(await fetchText(first.result.url)).toBe('v1');
+  await writeFile(join(folder, 'www', 'index.html'), 'v2');
+  return { name, folder, first };
+}
 
 describe('redeploy swap (defect 4)', () => {
   it('the new version answers on a spare port first, then takes the app port; the gap is measured and shown', async () => {
-    const name = uniqueName('swap');
-    const folder = await appFolder('v1');
-    const first = await deploy(folder, name);
-    expect(await fetchText(first.result.url)).toBe('v1');
-    await writeFile(join(folder, 'www', 'index.html'), 'v2');
+    const { name, folder, first } = await deployedAtV1('swap');
     const second = await deploy(folder, name);
     expect(second.result.url).toBe(first.result.url);
     expect(await fetchText(second.result.url)).toBe('v2');
@@ -91,14 +80,10 @@ describe('redeploy swap (defect 4)', () => {
   }, 240_000);
 
   it('when the new container fails on the app port, the previous one is restored and serves again (restore path, for real)', async () => {
-    const name = uniqueName('swap-restore');
-    const folder = await appFolder('v1');
-    const first = await deploy(folder, name);
-    expect(await fetchText(first.result.url)).toBe('v1');
-    await writeFile(join(folder, 'www', 'index.html'), 'v2');
+    const { name, folder, first } = await deployedAtV1('swap-restore');
     const events: DeployEvent[] = [];
     const error = (await service
-      .run(deployRunParams.parse({ folder, name, port: 8080, dockerfile: dockerfile(), dockerignore: null, env: { CRASH_ON: '3' }, waitTimeoutMs: 30_000 }), (e) => events.push(e), new AbortController().signal)
+      .run(runParams(folder, name, { CRASH_ON: '3' }), (e) => events.push(e), new AbortController().signal)
       .then(() => null, (e: unknown) => e)) as PortholeError | null;
     expect(error?.code).toBe('APP_CRASHED');
     expect((error?.detail as { logTail: string[] }).logTail.join('\n')).toContain('start 3: crashing on purpose');
@@ -109,13 +94,10 @@ describe('redeploy swap (defect 4)', () => {
   }, 240_000);
 
   it('leftovers of an interrupted swap are found and settled by the next deploy', async () => {
-    const name = uniqueName('swap-left');
-    const folder = await appFolder('v1');
-    const first = await deploy(folder, name);
+    const { name, folder, first } = await deployedAtV1('swap-left');
     // As a crash between "rename the old one away" and "the new one takes over" would leave it:
     await docker.getContainer(first.result.containerId).stop({ t: 1 });
     await docker.getContainer(first.result.containerId).rename({ name: `${name}-previous-dinterrupted` });
-    await writeFile(join(folder, 'www', 'index.html'), 'v2');
     const second = await deploy(folder, name);
     const logs = second.events.filter((e) => e.kind === 'log').map((e) => (e as { text: string }).text);
     expect(logs.some((t) => /interrupted mid-swap/.test(t))).toBe(true);

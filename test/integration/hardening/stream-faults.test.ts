@@ -3,9 +3,8 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PortholeCore } from '../../../main/core';
 import { startBrowserHost, type BrowserHost } from '../../../main/transports/browser-host';
-import { startCore } from '../../support/core';
+import { useCore } from '../../support/core';
 import { busyboxImage, docker, dockerCli, runBusybox } from '../../support/engine';
 import { uniqueName, RUN_ID } from '../../support/run-id';
 import { openStream, until } from '../../support/api-stream';
@@ -43,11 +42,7 @@ async function cuttableRegistry(target = 5000): Promise<{ port: number; requests
 }
 
 describe('faults around streams on the shared engine', () => {
-  let core: PortholeCore;
-  beforeAll(async () => {
-    core = await startCore();
-  });
-  afterAll(() => core?.stop());
+  const core = useCore();
 
   it('a container removed by the CLI while its logs, stats and inspect are open: every stream ends, inspect says NOT_FOUND', async () => {
     const id = await runBusybox(uniqueName('fault-removed'), ['/bin/busybox', 'sh', '-c', 'while true; do echo tick; sleep 0.1; done']);

@@ -8,26 +8,22 @@ import type { PortholeCore } from '../../../main/core';
 import { ApiRouter, type InvokeHandlers, type StreamHandlers } from '../../../main/api/router';
 import { PushHub } from '../../../main/api/push-hub';
 import { startBrowserHost, type BrowserHost } from '../../../main/transports/browser-host';
-import { startCore } from '../../support/core';
+import { useProxiedCore } from '../../support/core';
 import { docker, runBusybox } from '../../support/engine';
 import { uniqueName } from '../../support/run-id';
 import { until } from '../../support/api-stream';
-import { SocketProxy } from '../../support/socket-proxy';
 import { connectWire } from '../../support/ws-client';
 
 const TOKEN = 'ws-limits-token-0123456789abcdef0123456789';
 
 /** Defect 5: bulk actions, heartbeat, backpressure and per-connection invoke cap; defect 1: a throwing handler. */
 describe('the WebSocket and bulk actions stay bounded', () => {
-  let proxy: SocketProxy;
-  let core: PortholeCore;
+  const { core, proxy } = useProxiedCore();
   let host: BrowserHost;
   let staticRoot: string;
   const logged: string[] = [];
 
   beforeAll(async () => {
-    proxy = await SocketProxy.start();
-    core = await startCore({ discover: proxy.discover });
     staticRoot = await mkdtemp(join(tmpdir(), 'porthole-static-'));
     host = await startBrowserHost({
       core,
@@ -39,8 +35,6 @@ describe('the WebSocket and bulk actions stay bounded', () => {
   });
   afterAll(async () => {
     await host?.close();
-    core?.stop();
-    await proxy?.dispose();
     await rm(staticRoot, { recursive: true, force: true });
   });
 

@@ -1,32 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineEvent } from '../../../shared/dto';
 
-/** A bridge whose pushes the test sends by hand, and which counts image list calls. */
-const bridge = vi.hoisted(() => {
-  const listeners = new Map<string, (payload: unknown) => void>();
+/** A bridge whose pushes the test sends by hand, and which counts image list calls (answered when told). */
+const bridge = await vi.hoisted(async () => {
+  const { fakeBridge, ENGINE_UNAVAILABLE } = await import('./fake-bridge');
   let lists = 0;
   let resolveList: (() => void) | null = null;
-  return {
-    listeners,
-    lists: () => lists,
-    finishList: () => resolveList?.(),
-    api: {
-      invoke: vi.fn(async (channel: string) => {
-        if (channel === 'images:list') {
-          lists++;
-          await new Promise<void>((resolve) => (resolveList = resolve));
-          return { ok: true, data: [] };
-        }
-        if (channel === 'engine:status') return { ok: false, error: { code: 'ENGINE_UNAVAILABLE', message: 'test' } };
-        return { ok: true, data: [] };
-      }),
-      on: vi.fn((channel: string, listener: (payload: unknown) => void) => {
-        listeners.set(channel, listener);
-        return () => listeners.delete(channel);
-      }),
-      subscribe: vi.fn(() => () => {}),
-    },
-  };
+  const fake = fakeBridge(async (channel) => {
+    if (channel === 'images:list') {
+      lists++;
+      await new Promise<void>((resolve) => (resolveList = resolve));
+      return { ok: true, data: [] };
+    }
+    if (channel === 'engine:status') return ENGINE_UNAVAILABLE;
+    return { ok: true, data: [] };
+  });
+  return { ...fake, lists: () => lists, finishList: () => resolveList?.() };
 });
 vi.mock('../../../renderer/src/bridge', () => ({ api: bridge.api, isDesktop: false }));
 
@@ -35,7 +24,7 @@ const { connectImages } = await import('../../../renderer/src/store/images-slice
 const { startWiring } = await import('../../../renderer/src/store/wiring');
 
 const event = (type: string, action: string): EngineEvent => ({ type, action, id: 'x', attributes: {}, timeNano: '0', timeMs: 0 });
-const push = (e: EngineEvent) => bridge.listeners.get('engine:event')!(e);
+const push = (e: EngineEvent) => bridge.push('engine:event', e);
 
 describe('images list refresh from engine events', () => {
   beforeEach(() => {

@@ -1,28 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 
-/** A bridge whose pushes the test sends by hand, recording each invoke and answering it when told. */
-const bridge = vi.hoisted(() => {
-  const listeners = new Map<string, (payload: unknown) => void>();
+/** A bridge whose pushes the test sends by hand, recording each invoke and answering the container list when told. */
+const bridge = await vi.hoisted(async () => {
+  const { fakeBridge, ENGINE_UNAVAILABLE } = await import('./fake-bridge');
   const calls: string[] = [];
   const answers = new Map<string, () => void>();
-  return {
-    listeners,
-    calls,
-    answers,
-    api: {
-      invoke: vi.fn((channel: string) => {
-        calls.push(channel);
-        if (channel === 'engine:status') return Promise.resolve({ ok: false, error: { code: 'ENGINE_UNAVAILABLE', message: 'test' } });
-        if (channel !== 'containers:list') return Promise.resolve({ ok: true, data: channel === 'engine:info' ? null : [] });
-        return new Promise((resolve) => answers.set(channel, () => resolve({ ok: true, data: [] })));
-      }),
-      on: vi.fn((channel: string, listener: (payload: unknown) => void) => {
-        listeners.set(channel, listener);
-        return () => listeners.delete(channel);
-      }),
-      subscribe: vi.fn(() => () => {}),
-    },
-  };
+  const fake = fakeBridge((channel) => {
+    calls.push(channel);
+    if (channel === 'engine:status') return Promise.resolve(ENGINE_UNAVAILABLE);
+    if (channel !== 'containers:list') return Promise.resolve({ ok: true, data: channel === 'engine:info' ? null : [] });
+    return new Promise((resolve) => answers.set(channel, () => resolve({ ok: true, data: [] })));
+  });
+  return { ...fake, calls, answers };
 });
 vi.mock('../../../renderer/src/bridge', () => ({ api: bridge.api, isDesktop: true }));
 
@@ -33,7 +22,7 @@ describe('re-list after a (re)connect or a switch', () => {
     vi.useFakeTimers();
     connectStore();
     bridge.calls.length = 0;
-    bridge.listeners.get('engine:status')!({ state: 'connected', endpoint: 'unix:///x.sock', source: 'test', version: '20.10.24', apiVersion: '1.41' });
+    bridge.push('engine:status', { state: 'connected', endpoint: 'unix:///x.sock', source: 'test', version: '20.10.24', apiVersion: '1.41' });
     await vi.advanceTimersByTimeAsync(1000);
     expect(bridge.calls).toEqual(['containers:list']);
     bridge.answers.get('containers:list')!();
