@@ -6,6 +6,10 @@ import { taskSummary } from './task-summary';
 import { TransferTaskDialog } from './TransferTaskDialog';
 import './tasks.css';
 
+/** The sidebar's icon of the view a task belongs to, so a narrow sidebar still tells them apart. */
+const KIND_ICONS: Record<Task['kind'], string> = { build: '▦', pull: '⇩', push: '⇧', deploy: '⇪', 'engine-start': '◎' };
+const KIND_NAMES: Record<Task['kind'], string> = { build: 'Build', pull: 'Pull', push: 'Push', deploy: 'Deploy', 'engine-start': 'Engine start' };
+
 /**
  * A small sidebar line per task in progress (or failed): builds, pulls, pushes, deploys, engine starts.
  * Clicking one shows it where it belongs: the build dialog, a pull's or push's progress, the Deploy or Overview view.
@@ -46,7 +50,14 @@ function TaskLine({ id, onShowTransfer }: { id: string; onShowTransfer: (id: str
     <div className={`task-line task-${task.status}`} data-kind={task.kind}>
       <button type="button" className="task-open" title={running ? `Show the ${task.kind === "engine-start" ? "engine start" : task.kind}` : 'Show what went wrong'} onClick={() => show(task)}>
         <span className="task-title">
-          {running ? <span className="spinner" aria-hidden /> : <span aria-hidden>⚠</span>} {task.title}
+          {running ? <span className="spinner" aria-hidden /> : <span aria-hidden>⚠</span>}{' '}
+          <span className="task-kind" aria-hidden>
+            {KIND_ICONS[task.kind]}
+          </span>{' '}
+          <span className="task-name">
+            <span className="sr-only">{KIND_NAMES[task.kind]}: </span>
+            {task.title}
+          </span>
         </span>
         <span className="task-sub">{text}</span>
         {running && (
