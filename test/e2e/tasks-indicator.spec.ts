@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
-import { createServer, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { test, expect } from './fixtures';
 import { ImagesPage } from './pages/images-page';
 import { PullPage } from './pages/pull-page';
@@ -8,10 +8,16 @@ import { seriousViolations } from './ux/checks';
 import { busyboxImage, dockerCli, makeContext } from '../support/engine';
 import { uniqueName } from '../support/run-id';
 
-/** A "registry" that accepts connections and never answers: a pull from it keeps running until cancelled. */
-async function silentRegistry(): Promise<{ host: string; close: () => Promise<void> }> {
+/**
+ * A registry that answers the engine's ping and then never answers the manifest request: a pull from it
+ * keeps running until it is cancelled (the engine's TLS attempt gets a plain-HTTP reply and falls back to HTTP).
+ */
+async function stalledRegistry(): Promise<{ host: string; close: () => Promise<void> }> {
   const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
+  const server = createServer((req, res) => {
+    if (req.url === '/v2/') res.writeHead(200, { 'Docker-Distribution-API-Version': 'registry/2.0', 'Content-Type': 'application/json' }).end('{}');
+  });
+  server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -30,7 +36,7 @@ test('a pull keeps going when its dialog closes and shows in the tasks indicator
   const marker = uniqueName('indicator-step');
   const tag = uniqueName('indicator-build');
   const dir = await makeContext({ Dockerfile: `FROM ${busyboxImage()}\nRUN ["/bin/busybox", "sh", "-c", "echo ${marker}; sleep 60"]\n` });
-  const registry = await silentRegistry();
+  const registry = await stalledRegistry();
   const reference = `${registry.host}/porthole-test/hangs:1`;
   const images = new ImagesPage(page);
   const pull = new PullPage(page);
