@@ -3,7 +3,7 @@ import { VIEWS } from './views';
 import { EngineBadge } from '../features/overview/EngineBadge';
 import { EngineSwitcher } from '../features/engines/EngineSwitcher';
 import { Toasts } from '../components/Toasts';
-import { TasksIndicator } from '../features/images/TasksIndicator';
+import { TasksIndicator } from '../features/tasks/TasksIndicator';
 import { HostAccessNotice } from '../features/overview/HostAccessNotice';
 import './layout.css';
 

@@ -1,15 +1,11 @@
 import type { BuildEvent } from '../../../shared/api/images';
-import type { ApiError } from '../../../shared/errors';
-
-export type TaskStatus = 'running' | 'done' | 'failed' | 'cancelled';
+import { baseTask, failTask, type TaskBase } from './task';
 
 /** One image build, as the tasks indicator and the build dialog show it. */
-export interface BuildTask {
-  id: string;
+export interface BuildTask extends TaskBase {
   kind: 'build';
   tag: string;
   context: string;
-  status: TaskStatus;
   /** The step being run (1-based) and how many there are; 0 until the first step arrives. */
   step: number;
   totalSteps: number;
@@ -19,15 +15,12 @@ export interface BuildTask {
   /** True once older output was dropped to respect the cap. */
   truncated: boolean;
   imageId?: string;
-  error?: ApiError;
-  startedMs: number;
-  endedMs?: number;
 }
 
 export const MAX_OUTPUT_CHARS = 200_000;
 
 export function newBuildTask(id: string, tag: string, context: string, now = Date.now()): BuildTask {
-  return { id, kind: 'build', tag, context, status: 'running', step: 0, totalSteps: 0, instruction: '', output: '', truncated: false, startedMs: now };
+  return { ...baseTask(id, 'build', tag, now), tag, context, step: 0, totalSteps: 0, instruction: '', output: '', truncated: false };
 }
 
 /** Keeps the tail of the output, cut at a line start so the first visible line is whole. */
@@ -75,17 +68,9 @@ const stripAnsi = (text: string): string => text.replace(/\u001b\[[0-9;?]*[A-Za-
 
 const lineBreakIfNeeded = (text: string): string => (text === '' || text.endsWith('\n') ? '' : '\n');
 
-/** The stream ended with an error (or ended early): the task fails with it, keeping a BUILD_FAILED message it already has. */
-export function failTask(task: BuildTask, error: ApiError, now = Date.now()): BuildTask {
-  if (task.status === 'failed' && task.error?.code === 'BUILD_FAILED' && error.code === 'BUILD_FAILED') return { ...task, error };
-  if (task.status !== 'running') return task;
-  return { ...task, status: error.code === 'CANCELLED' ? 'cancelled' : 'failed', error, endedMs: now };
-}
-
-export function cancelTask(task: BuildTask, now = Date.now()): BuildTask {
-  if (task.status !== 'running') return task;
-  return { ...task, status: 'cancelled', endedMs: now };
-}
+/** A build stream that ends without a done or failed event is not a success. */
+export const endBuild = (task: BuildTask, now = Date.now()): BuildTask =>
+  failTask(task, { code: 'INTERNAL', message: 'The build ended without saying whether it worked.' }, now);
 
 /** "Step 2 of 5" or "Starting…" for the indicator. */
 export function progressText(task: BuildTask): string {

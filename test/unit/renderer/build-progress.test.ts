@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cancelTask, failTask, foldBuildEvents, MAX_OUTPUT_CHARS, newBuildTask, progressFraction, progressText } from '../../../renderer/src/store/build-progress';
+import { endBuild, foldBuildEvents, MAX_OUTPUT_CHARS, newBuildTask, progressFraction, progressText } from '../../../renderer/src/store/build-progress';
+import { cancelTask, failTask } from '../../../renderer/src/store/task';
 
 const start = () => newBuildTask('b1', 'greeting-app', '/src/app', 1000);
 
@@ -58,6 +59,12 @@ describe('folding build events into a task', () => {
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.endedMs).toBe(2000);
     expect(cancelTask(cancelled)).toBe(cancelled);
+  });
+
+  it('a stream that ends without done or failed is a failure, not a success; after done the end changes nothing', () => {
+    expect(endBuild(start(), 3000)).toMatchObject({ status: 'failed', endedMs: 3000, error: { code: 'INTERNAL' } });
+    const done = foldBuildEvents(start(), [{ kind: 'done', imageId: 'sha256:1', tag: 'greeting-app' }]);
+    expect(endBuild(done)).toBe(done);
   });
 
   it('drops the ANSI colour codes the classic builder puts around stderr', () => {

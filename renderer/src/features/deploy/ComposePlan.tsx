@@ -1,12 +1,12 @@
 import type { ComposeDeployPlan, ComposeDeployResult } from '../../../../shared/api/deploy-compose';
 import { ComposePreviewPanel } from '../projects/ComposePreviewPanel';
-import { useDeployStore } from './deploy-store';
+import { useDeployRunning, useDeployStore } from './deploy-store';
 
 /** A compose folder's plan: compose up of its services (the Projects preview), and the entry point to wait for. */
 export function ComposePlan({ plan }: { plan: ComposeDeployPlan }) {
   const entryService = useDeployStore((s) => s.entryService);
   const setEntryService = useDeployStore((s) => s.setEntryService);
-  const running = useDeployStore((s) => s.running);
+  const running = useDeployRunning();
   const publishing = plan.services.filter((s) => s.ports.some((p) => p.hostPort));
   const preview = { projectName: plan.name, workingDir: plan.folder, files: plan.files, ...(plan.envFile ? { envFile: '.env' } : {}), services: plan.services, volumes: [], networks: [], problems: plan.problems };
   return (

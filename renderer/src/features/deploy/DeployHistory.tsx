@@ -4,7 +4,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { formatRelative, shortId } from '../../lib/format';
 import type { DeployHistoryEntry } from '../../../../shared/api/deploy';
 import type { ApiError } from '../../../../shared/errors';
-import { useDeployStore } from './deploy-store';
+import { useDeployRunning, useDeployStore } from './deploy-store';
 
 const SHOWN = 10;
 const RESULT_WORDS: Record<DeployHistoryEntry['result'], string> = { succeeded: 'Succeeded', failed: 'Failed', cancelled: 'Cancelled' };
@@ -15,7 +15,7 @@ const RESULT_WORDS: Record<DeployHistoryEntry['result'], string> = { succeeded: 
  */
 export function DeployHistory() {
   const app = useDeployStore((s) => s.plan?.name ?? null);
-  const running = useDeployStore((s) => s.running);
+  const running = useDeployRunning();
   const [entries, setEntries] = useState<DeployHistoryEntry[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 

@@ -1,14 +1,14 @@
-import { useShallow } from 'zustand/react/shallow';
 import { PullProgress } from '../registries/PullProgress';
-import type { TransferStatus } from '../registries/use-transfer';
-import { useDeployStore } from './deploy-store';
+import type { TransferStatus } from '../../store/transfer-progress';
+import { useDeployTask } from './deploy-store';
 
 /** The base images pulled before the build, with the same per-layer progress as the Pull dialog (an item of the stage list). */
 export function DeployPulls() {
-  const pulls = useDeployStore(useShallow((s) => s.pulls));
-  const stage = useDeployStore((s) => s.stages.pull.state);
-  const running = useDeployStore((s) => s.running);
-  if (pulls.length === 0) return null;
+  const task = useDeployTask();
+  if (!task || task.pulls.length === 0) return null;
+  const { pulls } = task;
+  const stage = task.stages.pull.state;
+  const running = task.status === 'running';
   return (
     <li className="stack-tight deploy-pulls" data-testid="deploy-pulls">
       {pulls.map((p) => {

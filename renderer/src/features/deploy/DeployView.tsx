@@ -5,7 +5,7 @@ import type { DeployPlan, DeployResult } from '../../../../shared/api/deploy';
 import { prefillFromPlan } from '../../../../shared/orchestrator-prefill';
 import { usePrefill } from '../orchestrators/prefill-store';
 import { deployFailureOf } from '../../../../shared/errors';
-import { hostPortNumber, useDeployStore } from './deploy-store';
+import { hostPortNumber, useDeployRunning, useDeployStore, useDeployTask } from './deploy-store';
 import { PlanEditor } from './PlanEditor';
 import { StageList } from './StageList';
 import { DeployHistory } from './DeployHistory';
@@ -25,7 +25,7 @@ function FolderPicker() {
   const setMirror = useDeployStore((s) => s.setMirror);
   const makePlan = useDeployStore((s) => s.makePlan);
   const planning = useDeployStore((s) => s.planning);
-  const running = useDeployStore((s) => s.running);
+  const running = useDeployRunning();
   const canPick = useStore((s) => s.hostCaps.folderPicker);
   const choose = async () => {
     const res = await api.invoke('host:pick-folder', { title: 'Choose the app folder to deploy' });
@@ -67,7 +67,7 @@ function FolderPicker() {
 }
 
 function Failure() {
-  const error = useDeployStore((s) => s.runError);
+  const error = useDeployTask()?.error ?? null;
   if (!error) return null;
   const detail = deployFailureOf(error);
   return (
@@ -111,12 +111,13 @@ function Success({ result, plan }: { result: DeployResult; plan: DeployPlan | nu
 export function DeployView() {
   const plan = useDeployStore((s) => s.plan);
   const planError = useDeployStore((s) => s.planError);
-  const running = useDeployStore((s) => s.running);
+  const task = useDeployTask();
+  const running = task?.status === 'running';
   const deploy = useDeployStore((s) => s.deploy);
-  const cancel = useDeployStore((s) => s.cancel);
-  const output = useDeployStore((s) => s.output);
-  const result = useDeployStore((s) => s.result);
-  const composeResult = useDeployStore((s) => s.composeResult);
+  const cancelTask = useStore((s) => s.cancelTask);
+  const output = task?.output ?? [];
+  const result = task?.result ?? null;
+  const composeResult = task?.composeResult ?? null;
   const toast = useStore((s) => s.toast);
   const envValues = useDeployStore((s) => s.envValues);
   // A required variable with no value from .env must be typed before building: the app would only crash.
@@ -126,8 +127,7 @@ export function DeployView() {
   const hostPortOk = useDeployStore((s) => s.hostPort === '' || hostPortNumber(s.hostPort) !== null);
   const canDeploy = compose ? compose.problems.length === 0 : Boolean(app && app.port !== null && (app.usesOwnDockerfile || app.start)) && missingEnv.length === 0 && hostPortOk;
   const finished = result ?? composeResult;
-  const runError = useDeployStore((s) => s.runError);
-  const started = output.length > 0 || running || finished !== null || runError !== null;
+  const started = task !== undefined;
 
   return (
     <div className="stack">
@@ -156,8 +156,8 @@ export function DeployView() {
             >
               {running ? 'Deploying…' : finished ? 'Deploy again' : 'Deploy'}
             </button>
-            {running && cancel && (
-              <button type="button" className="btn" onClick={cancel}>
+            {running && (
+              <button type="button" className="btn" onClick={() => cancelTask(task.id)}>
                 Cancel
               </button>
             )}

@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { DEPLOY_STAGES, type DeployStage } from '../../../../shared/deploy-stages';
-import { useDeployStore } from './deploy-store';
+import { freshStages } from '../../store/deploy-progress';
+import { useDeployTask } from './deploy-store';
 import { DeployPulls } from './DeployPulls';
 
 const LABELS: Record<DeployStage, string> = {
@@ -33,8 +33,9 @@ function useNow(active: boolean): number {
 
 /** The pipeline's stages as they happen, with elapsed times. */
 export function StageList({ compose = false }: { compose?: boolean }) {
-  const stages = useDeployStore(useShallow((s) => s.stages));
-  const running = useDeployStore((s) => s.running);
+  const task = useDeployTask();
+  const stages = task?.stages ?? freshStages();
+  const running = task?.status === 'running';
   const now = useNow(running);
   return (
     <ol className="deploy-stages" aria-label="Deploy stages">

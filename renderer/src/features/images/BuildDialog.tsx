@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { useStore } from '../../store';
+import { taskOfKind } from '../../store/tasks-slice';
 import { parseBuildForm, type BuildForm, type BuildFormErrors } from './build-form';
 import { BuildFormFields } from './BuildForm';
 import { BuildProgress } from './BuildProgress';
@@ -14,10 +15,10 @@ const emptyForm = (): BuildForm => ({ folder: '', tag: '', dockerfile: 'Dockerfi
  */
 export function BuildDialog({ onRun }: { onRun: (ref: string) => void }) {
   const viewedTaskId = useStore((s) => s.viewedTaskId);
-  const task = useStore((s) => (s.viewedTaskId ? s.tasks[s.viewedTaskId] : undefined));
+  const task = useStore((s) => taskOfKind(s.viewedTaskId ? s.tasks[s.viewedTaskId] : undefined, 'build'));
   const close = useStore((s) => s.closeBuildDialog);
   const startBuild = useStore((s) => s.startBuild);
-  const cancelBuild = useStore((s) => s.cancelBuild);
+  const cancelBuild = useStore((s) => s.cancelTask);
   const openBuildDialog = useStore((s) => s.openBuildDialog);
 
   const [form, setForm] = useState<BuildForm>(() => (task ? { ...emptyForm(), folder: task.context, tag: task.tag } : emptyForm()));

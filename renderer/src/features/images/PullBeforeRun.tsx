@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import { Dialog } from '../../components/Dialog';
-import { ErrorBox } from '../../components/ErrorBox';
 import type { TransferProgress } from '../../../../shared/api/registry';
-import { PullProgress } from '../registries/PullProgress';
+import type { TransferView } from '../../store/transfer-progress';
+import { TransferOutcome } from '../registries/TransferOutcome';
 import { useTransfer } from '../registries/use-transfer';
+import { CancelOrClose } from '../tasks/CancelOrClose';
 
 /**
  * Pulls an image the engine does not have, in place, with the Pull dialog's per-layer progress
- * (the same `images:pull` stream). Calls `onPulled` with the final snapshot once it is here.
+ * (the same `images:pull` task). Calls `onPulled` with the final snapshot once it is here.
  */
 export function usePullInPlace(image: string, onPulled: (progress: TransferProgress) => void) {
   const transfer = useTransfer('pull');
@@ -21,40 +22,23 @@ export function usePullInPlace(image: string, onPulled: (progress: TransferProgr
 }
 
 /** What the in-place pull looks like while it runs, and why it stopped if it did. */
-export function PullInPlaceStatus({ state }: { state: ReturnType<typeof useTransfer>['state'] }) {
-  if (state.status === 'idle') return null;
-  return (
-    <div className="stack-tight" data-testid="run-pull">
-      <PullProgress progress={state.progress} status={state.status} />
-      {state.status === 'cancelled' && <p className="muted">The pull was cancelled. Layers already downloaded stay and make the next try faster.</p>}
-      {state.status === 'failed' && state.error && <ErrorBox error={state.error} />}
-    </div>
-  );
+export function PullInPlaceStatus({ state }: { state: TransferView }) {
+  return <TransferOutcome state={state} testId="run-pull" />;
 }
 
 /** The Run dialog's first step when the image is not on this engine: pull it, then set up the container. */
 export function PullBeforeRunDialog({ image, onPulled, onClose }: { image: string; onPulled: (progress: TransferProgress) => void; onClose: () => void }) {
   const { state, pull, cancel } = usePullInPlace(image, onPulled);
-  const running = state.status === 'running' || state.status === 'done';
+  const pulling = state.status === 'running';
+  const running = pulling || state.status === 'done';
   return (
     <Dialog
       title="Run a container"
       wide
-      onClose={() => {
-        cancel();
-        onClose();
-      }}
+      onClose={onClose}
       footer={
         <>
-          {running ? (
-            <button type="button" className="btn" onClick={cancel}>
-              Cancel pull
-            </button>
-          ) : (
-            <button type="button" className="btn" onClick={onClose}>
-              Cancel
-            </button>
-          )}
+          <CancelOrClose running={pulling} what="pull" onCancel={cancel} onClose={onClose} closeLabel="Cancel" />
           <button type="button" className="btn btn-primary btn-wrap" disabled={running} onClick={pull}>
             {running ? 'Pulling…' : state.status === 'failed' || state.status === 'cancelled' ? `Try again: pull ${image}` : `Pull ${image}`}
           </button>

@@ -22,7 +22,7 @@ function CandidateRow({ candidate, busy, onStart }: { candidate: EngineCandidate
 /** What is installed and can be started, or what to install: the way out of "no engine". */
 export function EngineSetup() {
   const [report, setReport] = useState<EngineSetupReport | null>(null);
-  const { state, start, cancel } = useEngineStart();
+  const { task, start, cancel } = useEngineStart();
 
   useEffect(() => {
     let live = true;
@@ -33,7 +33,7 @@ export function EngineSetup() {
   }, []);
 
   if (!report) return null;
-  const busy = state.status === 'starting';
+  const busy = task?.status === 'running';
   const chooseOnLaunch = async (candidateId: string | null) => {
     const r = await api.invoke('engine-setup:start-on-launch', { candidateId });
     if (r.ok) setReport(r.data);
@@ -69,18 +69,18 @@ export function EngineSetup() {
       <h3 id="engine-candidates-heading">Installed but not running</h3>
       <ul className="engine-candidates">
         {report.candidates.map((c) => (
-          <CandidateRow key={c.id} candidate={c} busy={busy} onStart={() => start(c.id)} />
+          <CandidateRow key={c.id} candidate={c} busy={busy} onStart={() => start(c)} />
         ))}
       </ul>
-      {state.status !== 'idle' && (
+      {task && (
         <div className="engine-start-progress" aria-live="polite" data-testid="engine-start-progress">
-          {busy && <p>{state.waiting ?? 'Starting…'}</p>}
-          {state.status === 'started' && <p>The engine answers. Connecting…</p>}
-          {state.status === 'cancelled' && <p>Cancelled. Nothing Porthole started is left running.</p>}
-          {state.error && state.status === 'failed' && <ErrorBox error={state.error} />}
-          {state.output.length > 0 && (
+          {busy && <p>{task.waiting ?? 'Starting…'}</p>}
+          {task.status === 'done' && <p>The engine answers. Connecting…</p>}
+          {task.status === 'cancelled' && <p>Cancelled. Nothing Porthole started is left running.</p>}
+          {task.error && task.status === 'failed' && <ErrorBox error={task.error} />}
+          {task.output.length > 0 && (
             <pre className="engine-start-output" tabIndex={0} aria-label="Output of the engine being started">
-              {state.output.join('\n')}
+              {task.output.join('\n')}
             </pre>
           )}
           {busy && (

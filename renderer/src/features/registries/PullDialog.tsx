@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
-import { ErrorBox } from '../../components/ErrorBox';
 import { useStore } from '../../store';
 import { checkImageReference } from '../../../../shared/reference';
-import { PullProgress } from './PullProgress';
+import { TransferOutcome } from './TransferOutcome';
+import { CancelOrClose } from '../tasks/CancelOrClose';
 import { useTransfer } from './use-transfer';
 
 export interface PullDialogProps {
@@ -14,7 +14,10 @@ export interface PullDialogProps {
   onRun?: (reference: string) => void;
 }
 
-/** "Pull an image": a reference checked like the docker CLI checks it, then per-layer progress; cancellable. */
+/**
+ * "Pull an image": a reference checked like the docker CLI checks it, then per-layer progress; cancellable.
+ * Closing it leaves the pull running (it lives in the tasks slice); the sidebar indicator shows it.
+ */
 export function PullDialog({ initial = '', onClose, onRun }: PullDialogProps) {
   const inputId = useId();
   const errorId = useId();
@@ -36,21 +39,10 @@ export function PullDialog({ initial = '', onClose, onRun }: PullDialogProps) {
     <Dialog
       title="Pull an image"
       wide
-      onClose={() => {
-        cancel();
-        onClose();
-      }}
+      onClose={onClose}
       footer={
         <>
-          {running ? (
-            <button type="button" className="btn" onClick={cancel}>
-              Cancel pull
-            </button>
-          ) : (
-            <button type="button" className="btn" onClick={onClose}>
-              Close
-            </button>
-          )}
+          <CancelOrClose running={running} what="pull" onCancel={cancel} onClose={onClose} />
           {state.status === 'done' && onRun ? (
             <button type="button" className="btn btn-primary" onClick={() => onRun(state.reference)}>
               Run {state.reference}
@@ -98,15 +90,8 @@ export function PullDialog({ initial = '', onClose, onRun }: PullDialogProps) {
         </div>
       </form>
       {state.status !== 'idle' && (
-        <div className="stack-tight" style={{ marginTop: 14 }}>
-          <PullProgress progress={state.progress} status={state.status} />
-          {state.status === 'done' && (
-            <p className="field-ok" data-testid="pull-done">
-              ✓ Pulled <span className="mono">{state.reference}</span>
-            </p>
-          )}
-          {state.status === 'cancelled' && <p className="muted">The pull was cancelled. Layers already downloaded stay and make the next try faster.</p>}
-          {state.status === 'failed' && state.error && <ErrorBox error={state.error} />}
+        <div style={{ marginTop: 14 }}>
+          <TransferOutcome state={state} />
         </div>
       )}
     </Dialog>

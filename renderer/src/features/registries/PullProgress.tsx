@@ -1,6 +1,6 @@
 import type { LayerPhase, TransferProgress } from '../../../../shared/api/registry';
 import { formatBytes } from '../../lib/format';
-import type { TransferStatus } from './use-transfer';
+import type { TransferStatus } from '../../store/transfer-progress';
 import './registries.css';
 
 const PHASE_WORDS: Record<LayerPhase, string> = {

@@ -4,7 +4,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { useStore } from '../../store';
 import { checkImageReference } from '../../../../shared/reference';
 import type { ApiError } from '../../../../shared/errors';
-import { PullProgress } from './PullProgress';
+import { TransferOutcome } from './TransferOutcome';
 import { useTransfer } from './use-transfer';
 import { ImageHistory } from './ImageHistory';
 
@@ -74,9 +74,7 @@ export function PushForm({ source, sources, onSourceChange }: { source: string; 
         </div>
       </form>
       {tagError && <ErrorBox error={tagError} />}
-      {state.status !== 'idle' && <PullProgress progress={state.progress} status={state.status} />}
-      {state.status === 'done' && <p className="field-ok">✓ Pushed {state.reference}</p>}
-      {state.status === 'failed' && state.error && <ErrorBox error={state.error} />}
+      <TransferOutcome state={state} />
     </div>
   );
 }
