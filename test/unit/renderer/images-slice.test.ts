@@ -1,76 +1,50 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EngineEvent } from '../../../shared/dto';
 
-/** A bridge whose pushes the test sends by hand, and which counts image list calls. */
-const bridge = vi.hoisted(() => {
-  const listeners = new Map<string, (payload: unknown) => void>();
-  let lists = 0;
-  let resolveList: (() => void) | null = null;
-  return {
-    listeners,
-    lists: () => lists,
-    finishList: () => resolveList?.(),
-    api: {
-      invoke: vi.fn(async (channel: string) => {
-        if (channel === 'images:list') {
-          lists++;
-          await new Promise<void>((resolve) => (resolveList = resolve));
-          return { ok: true, data: [] };
-        }
-        if (channel === 'engine:status') return { ok: false, error: { code: 'ENGINE_UNAVAILABLE', message: 'test' } };
-        return { ok: true, data: [] };
-      }),
-      on: vi.fn((channel: string, listener: (payload: unknown) => void) => {
-        listeners.set(channel, listener);
-        return () => listeners.delete(channel);
-      }),
-      subscribe: vi.fn(() => () => {}),
-    },
-  };
-});
-vi.mock('../../../renderer/src/bridge', () => ({ api: bridge.api, isDesktop: false }));
-
+vi.mock('../../../renderer/src/bridge', async () => ({ api: (await import('./fake-bridge')).fakeBridge.api, isDesktop: false }));
+const { fakeBridge } = await import('./fake-bridge');
 const { useStore } = await import('../../../renderer/src/store');
 const { connectImages } = await import('../../../renderer/src/store/images-slice');
 const { startWiring } = await import('../../../renderer/src/store/wiring');
 
-const event = (type: string, action: string): EngineEvent => ({ type, action, id: 'x', attributes: {}, timeNano: '0', timeMs: 0 });
-const push = (e: EngineEvent) => bridge.listeners.get('engine:event')!(e);
-
 describe('images list refresh from engine events', () => {
   beforeEach(() => {
     vi.useFakeTimers();
+    fakeBridge.reset();
   });
   afterEach(() => vi.useRealTimers());
 
-  it('coalesces a burst into one list call, follows a call in flight with one more, and ignores unrelated events', async () => {
-    connectImages(useStore.getState, 100);
+  it('lists once the first re-lists answered, coalesces a burst into one call, follows a call in flight with one more, and ignores unrelated events', async () => {
+    connectImages(useStore.setState);
     startWiring();
-    const before = bridge.lists();
+    fakeBridge.status('connected');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(fakeBridge.count('images:list')).toBe(1);
+    expect(useStore.getState().imagesLoaded).toBe(true);
+    fakeBridge.hold('images:list');
 
-    push(event('image', 'pull'));
-    push(event('image', 'tag'));
-    push(event('image', 'untag'));
-    push(event('container', 'create'));
+    fakeBridge.event('image', 'pull');
+    fakeBridge.event('image', 'tag');
+    fakeBridge.event('image', 'untag');
+    fakeBridge.event('container', 'create');
     await vi.advanceTimersByTimeAsync(150);
-    expect(bridge.lists() - before).toBe(1);
+    expect(fakeBridge.count('images:list')).toBe(2);
 
     // While that list is in flight, more changes arrive: exactly one more list follows it.
-    push(event('image', 'delete'));
+    fakeBridge.event('image', 'delete');
     await vi.advanceTimersByTimeAsync(150);
-    push(event('image', 'tag'));
+    fakeBridge.event('image', 'tag');
     await vi.advanceTimersByTimeAsync(150);
-    expect(bridge.lists() - before).toBe(1);
-    bridge.finishList();
+    expect(fakeBridge.count('images:list')).toBe(2);
+    fakeBridge.release('images:list');
     await vi.advanceTimersByTimeAsync(150);
-    expect(bridge.lists() - before).toBe(2);
-    bridge.finishList();
+    expect(fakeBridge.count('images:list')).toBe(3);
+    fakeBridge.release('images:list');
 
-    push(event('container', 'start'));
-    push(event('network', 'connect'));
-    push(event('image', 'prune'));
+    fakeBridge.event('container', 'start');
+    fakeBridge.event('network', 'connect');
+    fakeBridge.event('image', 'prune');
+    fakeBridge.event('image', 'push');
     await vi.advanceTimersByTimeAsync(500);
-    expect(bridge.lists() - before).toBe(2);
-    expect(useStore.getState().imagesLoaded).toBe(true);
+    expect(fakeBridge.count('images:list')).toBe(3);
   });
 });
