@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import { api } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useStore } from '../../store';
 import type { ApiError } from '../../../../shared/errors';
 import type { NetworkSummary } from '../../../../shared/api/networks';
-import type { ContainerSummary } from '../../../../shared/dto';
-import { useLiveList } from '../volumes/use-live-list';
+import { useLiveList } from '../../store/live-list';
+import { networksList } from '../../store/lists';
 import { ResourceTable } from '../../components/ResourceTable';
 import { PageHeader } from '../../components/PageHeader';
 import '../../components/kit.css';
@@ -26,40 +26,25 @@ function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
     onClose();
   };
   return (
-    <Dialog
-      title="Create a network"
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={id} className="btn btn-primary" disabled={busy || !name.trim()}>
-            {busy ? 'Creating…' : 'Create'}
-          </button>
-        </>
-      }
-    >
-      <form id={id} className="stack-tight" onSubmit={(e) => (e.preventDefault(), void submit())}>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Network name</label>
-          <input id={`${id}-name`} className="input mono" autoFocus value={name} placeholder="app-net" onChange={(e) => setName(e.target.value)} />
-          <span className="field-hint">A bridge network: containers on it reach each other by container name.</span>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-subnet`}>Subnet (optional)</label>
-          <input id={`${id}-subnet`} className="input mono" value={subnet} placeholder="172.30.0.0/16 — empty: the engine picks one" onChange={(e) => setSubnet(e.target.value)} />
-        </div>
-        {error && <ErrorBox error={error} />}
-      </form>
-    </Dialog>
+    <FormDialog title="Create a network" onClose={onClose} onSubmit={() => void submit()} primaryLabel="Create" busyLabel="Creating…" busy={busy} canSubmit={Boolean(name.trim())} error={error}>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Network name</label>
+        <input id={`${id}-name`} className="input mono" autoFocus value={name} placeholder="app-net" onChange={(e) => setName(e.target.value)} />
+        <span className="field-hint">A bridge network: containers on it reach each other by container name.</span>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-subnet`}>Subnet (optional)</label>
+        <input id={`${id}-subnet`} className="input mono" value={subnet} placeholder="172.30.0.0/16 — empty: the engine picks one" onChange={(e) => setSubnet(e.target.value)} />
+      </div>
+    </FormDialog>
   );
 }
 
+/** Joins one more container to `network`; the choices come from the store's live container list. */
 function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose: () => void }) {
   const id = useId();
-  const { items: containers } = useLiveList(() => api.invoke('containers:list', { all: true }), ['container']);
-  const candidates = containers.filter((c: ContainerSummary) => !network.containers.some((n) => n.id === c.id));
+  const containers = useStore((s) => s.containers);
+  const candidates = Object.values(containers).filter((c) => !network.containers.some((n) => n.id === c.id));
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const submit = async () => {
@@ -68,20 +53,7 @@ function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose:
     onClose();
   };
   return (
-    <Dialog
-      title={`Connect a container to ${network.name}`}
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={!choice} onClick={() => void submit()}>
-            Connect
-          </button>
-        </>
-      }
-    >
+    <FormDialog title={`Connect a container to ${network.name}`} onClose={onClose} onSubmit={() => void submit()} primaryLabel="Connect" canSubmit={Boolean(choice)} error={error}>
       <div className="field">
         <label htmlFor={id}>Container</label>
         <select id={id} className="input" value={choice} onChange={(e) => setChoice(e.target.value)}>
@@ -93,14 +65,14 @@ function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose:
           ))}
         </select>
       </div>
-      {error && <ErrorBox error={error} />}
-    </Dialog>
+    </FormDialog>
   );
 }
 
 /** Networks: which containers can reach each other. */
 export function NetworksView() {
-  const { items, loaded, error, connected } = useLiveList(() => api.invoke('networks:list', {}), ['network', 'container']);
+  const { data: items, loaded, error } = useLiveList(networksList);
+  const connected = useStore((s) => s.status.state === 'connected');
   const toast = useStore((s) => s.toast);
   const [creating, setCreating] = useState(false);
   const [connecting, setConnecting] = useState<NetworkSummary | null>(null);

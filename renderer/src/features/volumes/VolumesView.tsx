@@ -1,14 +1,15 @@
 import { useId, useState } from 'react';
 import { api } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useStore } from '../../store';
 import { formatBytes, formatRelative } from '../../lib/format';
 import type { ApiError } from '../../../../shared/errors';
 import type { VolumeSummary } from '../../../../shared/api/volumes';
-import { useLiveList } from './use-live-list';
+import { useLiveList } from '../../store/live-list';
+import { volumesList } from '../../store/lists';
 import { VolumeBrowser } from './VolumeBrowser';
 import { ResourceTable } from '../../components/ResourceTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -29,42 +30,20 @@ function CreateVolumeDialog({ onClose }: { onClose: () => void }) {
     onClose();
   };
   return (
-    <Dialog
-      title="Create a volume"
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={id} className="btn btn-primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create'}
-          </button>
-        </>
-      }
-    >
-      <form
-        id={id}
-        className="stack-tight"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Volume name</label>
-          <input id={`${id}-name`} className="input mono" autoFocus value={name} placeholder="app-data" onChange={(e) => setName(e.target.value)} />
-          <span className="field-hint">Leave empty for a generated name. Mount it in a container (Run → Volumes: app-data:/data) to keep data when the container goes.</span>
-        </div>
-        {error && <ErrorBox error={error} />}
-      </form>
-    </Dialog>
+    <FormDialog title="Create a volume" onClose={onClose} onSubmit={() => void submit()} primaryLabel="Create" busyLabel="Creating…" busy={busy} error={error}>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Volume name</label>
+        <input id={`${id}-name`} className="input mono" autoFocus value={name} placeholder="app-data" onChange={(e) => setName(e.target.value)} />
+        <span className="field-hint">Leave empty for a generated name. Mount it in a container (Run → Volumes: app-data:/data) to keep data when the container goes.</span>
+      </div>
+    </FormDialog>
   );
 }
 
 /** Volumes: the home of data that must outlive a container. */
 export function VolumesView() {
-  const { items, loaded, error, connected } = useLiveList(() => api.invoke('volumes:list', {}), ['volume', 'container']);
+  const { data: items, loaded, error } = useLiveList(volumesList);
+  const connected = useStore((s) => s.status.state === 'connected');
   const toast = useStore((s) => s.toast);
   const [creating, setCreating] = useState(false);
   const [browsing, setBrowsing] = useState<string | null>(null);
