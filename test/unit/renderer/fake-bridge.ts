@@ -60,6 +60,13 @@ export const fakeBridge = {
     const event: EngineEvent = { type, action, id, attributes: {}, timeNano: '0', timeMs: 0 };
     fakeBridge.push('engine:event', event);
   },
+  /** Several events, each written `type action` (`container exec_start: sh`). */
+  events(...lines: string[]): void {
+    for (const line of lines) {
+      const [type, ...action] = line.split(' ');
+      fakeBridge.event(type, action.join(' '));
+    }
+  },
   api: {
     invoke: vi.fn(invoke),
     on: vi.fn((channel: string, listener: (payload: unknown) => void) => {

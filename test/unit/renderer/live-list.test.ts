@@ -24,7 +24,7 @@ describe('a live list', () => {
   it('asks nothing while nothing listens, then lists once connected and keeps the answer', async () => {
     const list = volumes();
     fakeBridge.status('connected');
-    fakeBridge.event('volume', 'create');
+    fakeBridge.events('volume create');
     await vi.advanceTimersByTimeAsync(500);
     expect(fakeBridge.count('volumes:list')).toBe(0);
 
@@ -37,7 +37,7 @@ describe('a live list', () => {
     off();
     // The last listener gone, the list forgets (the next engine may be another one) and stops following events.
     expect(list.current().loaded).toBe(false);
-    fakeBridge.event('volume', 'create');
+    fakeBridge.events('volume create');
     await vi.advanceTimersByTimeAsync(500);
     expect(fakeBridge.count('volumes:list')).toBe(1);
   });
@@ -49,18 +49,14 @@ describe('a live list', () => {
     await vi.advanceTimersByTimeAsync(10);
     fakeBridge.hold('volumes:list');
 
-    fakeBridge.event('volume', 'create');
-    fakeBridge.event('volume', 'mount');
-    fakeBridge.event('container', 'start');
-    fakeBridge.event('container', 'exec_start: sh');
-    fakeBridge.event('image', 'tag');
+    fakeBridge.events('volume create', 'volume mount', 'container start', 'container exec_start: sh', 'image tag');
     await vi.advanceTimersByTimeAsync(150);
     expect(fakeBridge.count('volumes:list')).toBe(2);
 
     // While that one is in flight more changes arrive: exactly one more request follows it.
-    fakeBridge.event('volume', 'destroy');
+    fakeBridge.events('volume destroy');
     await vi.advanceTimersByTimeAsync(150);
-    fakeBridge.event('container', 'die');
+    fakeBridge.events('container die');
     await vi.advanceTimersByTimeAsync(150);
     expect(fakeBridge.count('volumes:list')).toBe(2);
     fakeBridge.release('volumes:list');
@@ -70,8 +66,7 @@ describe('a live list', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(fakeBridge.count('volumes:list')).toBe(3);
 
-    fakeBridge.event('image', 'delete');
-    fakeBridge.event('container', 'exec_die');
+    fakeBridge.events('image delete', 'container exec_die');
     await vi.advanceTimersByTimeAsync(500);
     expect(fakeBridge.count('volumes:list')).toBe(3);
     off();
