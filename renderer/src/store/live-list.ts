@@ -4,7 +4,6 @@
  * (dockerd keeps only 256 events). Never polled. Requests are coalesced: a burst of events costs one,
  * and at most one is in flight, with one more queued behind it.
  */
-import { useSyncExternalStore } from 'react';
 import type { ApiError, Result } from '../../../shared/errors';
 import { touches, type LiveListKey } from '../../../shared/live-lists';
 import { engineConnected, onEngineEvent, onResync, onResyncAfterLists } from './wiring';
@@ -132,9 +131,4 @@ export class LiveList<T> {
     this.state = state;
     for (const listener of this.listeners) listener(state);
   }
-}
-
-/** A view's hook: the list's state, live while the view is mounted. */
-export function useLiveList<T>(list: LiveList<T>): LiveListState<T> {
-  return useSyncExternalStore(list.subscribe, list.current);
 }

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { useLiveList } from '../../store/live-list';
+import { useLiveList } from '../../store/use-live-list';
 import { networksList } from '../../store/lists';
 import type { AdvancedErrors, AdvancedForm } from './run-advanced';
 

@@ -1,12 +1,14 @@
 import { useId, useState } from 'react';
 import { api } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useConfirmRemove } from '../../components/use-confirm-remove';
 import { FormDialog } from '../../components/FormDialog';
 import { ErrorBox } from '../../components/ErrorBox';
+import { ListNotice } from '../../components/ListNotice';
 import { useStore } from '../../store';
 import type { ApiError } from '../../../../shared/errors';
 import type { NetworkSummary } from '../../../../shared/api/networks';
-import { useLiveList } from '../../store/live-list';
+import { useLiveList } from '../../store/use-live-list';
 import { networksList } from '../../store/lists';
 import { ResourceTable } from '../../components/ResourceTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -71,25 +73,17 @@ function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose:
 
 /** Networks: which containers can reach each other. */
 export function NetworksView() {
-  const { data: items, loaded, error } = useLiveList(networksList);
-  const connected = useStore((s) => s.status.state === 'connected');
+  const { data: items, loaded, error, connected } = useLiveList(networksList);
   const toast = useStore((s) => s.toast);
   const [creating, setCreating] = useState(false);
   const [connecting, setConnecting] = useState<NetworkSummary | null>(null);
-  const [removing, setRemoving] = useState<NetworkSummary | null>(null);
-  const [removeError, setRemoveError] = useState<ApiError | null>(null);
+  const removal = useConfirmRemove((n: NetworkSummary) => api.invoke('networks:remove', { id: n.id }));
   // One click on a chip's × only asks: disconnecting cuts a running app off from its peers.
   const [disconnecting, setDisconnecting] = useState<{ network: NetworkSummary; container: { id: string; name: string } } | null>(null);
 
   const disconnect = async (n: NetworkSummary, container: { id: string; name: string }) => {
     const r = await api.invoke('networks:disconnect', { id: n.id, container: container.id });
     if (!r.ok) toast({ tone: 'error', title: `Could not disconnect ${container.name}`, body: r.error.message });
-  };
-  const remove = async () => {
-    if (!removing) return;
-    const r = await api.invoke('networks:remove', { id: removing.id });
-    if (!r.ok) return setRemoveError(r.error);
-    setRemoving(null);
   };
 
   return (
@@ -99,8 +93,7 @@ export function NetworksView() {
           Create network
         </button>
       </PageHeader>
-      {error && <ErrorBox error={error} />}
-      {!loaded && <p className="muted">{connected ? 'Loading networks…' : 'Waiting for the Docker Engine…'}</p>}
+      <ListNotice what="networks" loaded={loaded} error={error} connected={connected} />
       {items.length > 0 && (
         <ResourceTable
           label="Networks"
@@ -153,7 +146,7 @@ export function NetworksView() {
                     </button>
                   )}
                   {!n.builtIn && (
-                    <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${n.name}`} onClick={() => (setRemoveError(null), setRemoving(n))}>
+                    <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${n.name}`} onClick={() => removal.ask(n)}>
                       Remove
                     </button>
                   )}
@@ -181,10 +174,10 @@ export function NetworksView() {
       )}
       {creating && <CreateNetworkDialog onClose={() => setCreating(false)} />}
       {connecting && <ConnectDialog network={connecting} onClose={() => setConnecting(null)} />}
-      {removing && (
-        <ConfirmDialog title={`Remove network ${removing.name}?`} confirmLabel="Remove" danger onConfirm={() => void remove()} onCancel={() => setRemoving(null)}>
-          <p>Containers can no longer join it. {removing.containers.length > 0 && `Disconnect ${removing.containers.map((c) => c.name).join(', ')} first.`}</p>
-          {removeError && <ErrorBox error={removeError} />}
+      {removal.target && (
+        <ConfirmDialog title={`Remove network ${removal.target.name}?`} confirmLabel="Remove" danger busy={removal.busy} onConfirm={() => void removal.confirm()} onCancel={removal.cancel}>
+          <p>Containers can no longer join it. {removal.target.containers.length > 0 && `Disconnect ${removal.target.containers.map((c) => c.name).join(', ')} first.`}</p>
+          {removal.error && <ErrorBox error={removal.error} />}
         </ConfirmDialog>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../bridge';
-import { useLiveList, type LiveList } from '../../store/live-list';
+import type { LiveList } from '../../store/live-list';
+import { useLiveList } from '../../store/use-live-list';
 import { swarmNodesList, swarmServicesList } from '../../store/lists';
 import type { SwarmStatus, SwarmTask } from '../../../../shared/api/swarm';
 
