@@ -5,6 +5,7 @@ import type { EngineRegistry } from '../engines/engine-registry';
 import type { EngineConnection } from '../engine/connection';
 import type { ContainerService } from '../containers/container-service';
 import type { ImageService } from '../images/image-service';
+import { touches } from '../../shared/live-lists';
 
 /** What the tray shows, as plain data. */
 export interface TraySnapshot {
@@ -17,9 +18,6 @@ export interface TraySnapshot {
   busy: { id: string; label: string }[];
 }
 
-const CONTAINER_ACTIONS = new Set(['create', 'start', 'restart', 'die', 'stop', 'kill', 'destroy', 'pause', 'unpause', 'rename', 'update']);
-const IMAGE_ACTIONS = new Set(['pull', 'push', 'tag', 'untag', 'delete', 'import', 'load', 'save']);
-
 interface TrayStateEvents {
   change: [TraySnapshot];
 }
@@ -28,8 +26,9 @@ type Lister<T> = () => Promise<T[]>;
 
 /**
  * The tray's live state, driven by the engine's events (no polling): a full re-list after each
- * (re)connect, and a re-list of containers or images when an event says they changed. Re-lists
- * that would overlap are merged into one that runs right after the current one.
+ * (re)connect, and a re-list of containers or images when an event says they changed (the one table
+ * in shared/live-lists.ts). Re-lists that would overlap are merged into one that runs right after the
+ * current one.
  */
 export class TrayState extends EventEmitter<TrayStateEvents> {
   private snapshot: TraySnapshot;
@@ -64,8 +63,8 @@ export class TrayState extends EventEmitter<TrayStateEvents> {
       if (status.state !== 'connecting') this.refreshers.engines.request();
     };
     const onEvent = (event: EngineEvent) => {
-      if (event.type === 'container' && CONTAINER_ACTIONS.has(event.action.split(':')[0])) this.refreshers.containers.request();
-      if (event.type === 'image' && IMAGE_ACTIONS.has(event.action)) this.refreshers.images.request();
+      if (touches('containers', event)) this.refreshers.containers.request();
+      if (touches('images', event)) this.refreshers.images.request();
     };
     this.connection.on('status', onStatus);
     this.connection.on('event', onEvent);

@@ -1,8 +1,6 @@
 /** Pure rules for turning engine events into container-list patches (kept apart from the store so they are easy to test). */
 import type { ContainerSummary, EngineEvent } from '../../../shared/dto';
-
-/** Events that change nothing a list row shows. */
-const IGNORED = new Set(['exec_create', 'exec_start', 'exec_die', 'exec_detach', 'attach', 'detach', 'resize', 'top', 'export', 'copy', 'archive-path', 'extract-to-dir', 'commit']);
+import { actionOf, touches } from '../../../shared/live-lists';
 
 /** The state a row can show at once, before the re-list confirms it (`kill` is followed by `die`, so it patches nothing). */
 const STATE_AFTER: Record<string, string> = { start: 'running', restart: 'running', unpause: 'running', pause: 'paused', die: 'exited', stop: 'exited' };
@@ -10,9 +8,8 @@ const STATE_AFTER: Record<string, string> = { start: 'running', restart: 'runnin
 export type EventEffect = { kind: 'ignore' } | { kind: 'removed'; id: string } | { kind: 'changed'; id: string; state?: string };
 
 export function effectOf(event: EngineEvent): EventEffect {
-  if (event.type !== 'container' || !event.id) return { kind: 'ignore' };
-  const action = event.action.split(':')[0].trim();
-  if (IGNORED.has(action)) return { kind: 'ignore' };
+  if (!event.id || !touches('containers', event)) return { kind: 'ignore' };
+  const action = actionOf(event);
   if (action === 'destroy') return { kind: 'removed', id: event.id };
   return { kind: 'changed', id: event.id, state: STATE_AFTER[action] };
 }

@@ -4,6 +4,7 @@ import type { EngineInfo, EngineStatus } from '../../../shared/dto';
 import type { ApiError } from '../../../shared/errors';
 import type { HostCapabilities } from '../../../shared/api/host';
 import type { StoreState } from './index';
+import { engineInfoLive } from './lists';
 
 export interface EngineSlice {
   status: EngineStatus;
@@ -16,7 +17,7 @@ export interface EngineSlice {
   refreshInfo: () => Promise<void>;
 }
 
-export const createEngineSlice: StateCreator<StoreState, [], [], EngineSlice> = (set, get) => ({
+export const createEngineSlice: StateCreator<StoreState, [], [], EngineSlice> = (set) => ({
   status: { state: 'connecting', endpoint: '', source: '' },
   info: null,
   infoError: null,
@@ -29,10 +30,10 @@ export const createEngineSlice: StateCreator<StoreState, [], [], EngineSlice> = 
     set({ status });
     if (status.state !== 'connected') set({ info: null });
   },
-  refreshInfo: async () => {
-    if (get().status.state !== 'connected') return;
-    const r = await api.invoke('engine:info', {});
-    if (r.ok) set({ info: r.data, infoError: null });
-    else set({ infoError: r.error });
-  },
+  refreshInfo: () => engineInfoLive.refresh(),
 });
+
+/** Keeps `info` live for the app's lifetime; a failed ask keeps the last facts (a disconnect clears them, in setStatus). */
+export function connectEngineInfo(setState: (patch: Partial<StoreState>) => void): void {
+  engineInfoLive.subscribe(({ data, error }) => setState(error ? { infoError: error } : { info: data, infoError: null }));
+}

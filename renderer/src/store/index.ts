@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import { createEngineSlice, type EngineSlice } from './engine-slice';
+import { connectEngineInfo, createEngineSlice, type EngineSlice } from './engine-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createImagesSlice, connectImages, type ImagesSlice } from './images-slice';
 import { createTasksSlice, type TasksSlice } from './tasks-slice';
 import { createContainersSlice, connectContainers, type ContainersSlice } from './containers-slice';
-import { onEngineEvent, onEngineStatus, onNavigate, onResync, onResyncAfterLists, startWiring } from './wiring';
+import { onEngineEvent, onEngineStatus, onNavigate, onResync, startWiring } from './wiring';
 
 /** One store from slices; each feature adds its slice here. High-rate stats live in their own store. */
 export type StoreState = EngineSlice & UiSlice & ImagesSlice & TasksSlice & ContainersSlice;
@@ -17,30 +17,16 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createContainersSlice(...a),
 }));
 
-let infoTimer: ReturnType<typeof setTimeout> | null = null;
-const refreshInfoSoon = () => {
-  if (infoTimer) return;
-  infoTimer = setTimeout(() => {
-    infoTimer = null;
-    void useStore.getState().refreshInfo();
-  }, 150);
-};
-
-const COUNT_ACTIONS = new Set(['create', 'start', 'die', 'destroy', 'pause', 'unpause', 'delete', 'pull', 'tag', 'untag', 'import', 'load']);
-
 /** Connects the store to the bridge once, at start-up. */
 export function connectStore(): void {
   onEngineStatus((status) => useStore.getState().setStatus(status));
-  onResyncAfterLists(() => void useStore.getState().refreshInfo());
   // Back/forward and edited addresses (`#/images`, `#/containers/<id>`) switch the view and detail too.
   globalThis.window?.addEventListener('popstate', () => useStore.getState().followAddress());
   globalThis.window?.addEventListener('hashchange', () => useStore.getState().followAddress());
   void useStore.getState().loadHostCaps();
   onNavigate(({ view, focusId }) => useStore.getState().navigate(view, focusId ?? null));
-  onEngineEvent((event) => {
-    if ((event.type === 'container' || event.type === 'image') && COUNT_ACTIONS.has(event.action)) refreshInfoSoon();
-  });
-  connectImages(useStore.getState);
+  connectEngineInfo(useStore.setState);
+  connectImages(useStore.setState);
   connectContainers(useStore.getState, { resync: onResync, event: onEngineEvent });
   startWiring();
 }

@@ -20,44 +20,40 @@ const navigateHandlers = new Set<NavigateHandler>();
 let started = false;
 let wasConnected = false;
 
+/** Adds a listener to `set`; the returned function removes it. */
+const registry =
+  <F>(set: Set<F>) =>
+  (fn: F): (() => void) => {
+    set.add(fn);
+    return () => set.delete(fn);
+  };
+
 /** Called after every (re)connect: dockerd keeps only 256 events, so everything is re-listed. */
-export const onResync = (fn: Resync): (() => void) => {
-  resyncs.add(fn);
-  return () => resyncs.delete(fn);
-};
+export const onResync = registry(resyncs);
 /**
  * After every (re)connect too, but once the first re-lists answered: what no list waits for (engine facts,
  * the image list behind its own delay). On a small engine `/info` and the image list compete with the
  * container list the user is looking at (a switch measured 200 → 400 ms with them side by side).
  */
-export const onResyncAfterLists = (fn: Resync): (() => void) => {
-  laterResyncs.add(fn);
-  return () => laterResyncs.delete(fn);
-};
-export const onEngineEvent = (fn: EventHandler): (() => void) => {
-  eventHandlers.add(fn);
-  return () => eventHandlers.delete(fn);
-};
+export const onResyncAfterLists = registry(laterResyncs);
+export const onEngineEvent = registry(eventHandlers);
 /** The shell asked to show a view (tray "logs", "deploy folder…", a notification click). */
-export const onNavigate = (fn: NavigateHandler): (() => void) => {
-  navigateHandlers.add(fn);
-  return () => navigateHandlers.delete(fn);
-};
-export const onEngineStatus = (fn: StatusHandler): (() => void) => {
-  statusHandlers.add(fn);
-  return () => statusHandlers.delete(fn);
-};
+export const onNavigate = registry(navigateHandlers);
+export const onEngineStatus = registry(statusHandlers);
+/** Whether the engine answered its last status as connected (lists only ask a connected engine). */
+export const engineConnected = (): boolean => wasConnected;
 
 function applyStatus(status: EngineStatus): void {
   for (const fn of statusHandlers) fn(status);
   const connected = status.state === 'connected';
-  if (connected && !wasConnected) {
+  const rising = connected && !wasConnected;
+  wasConnected = connected;
+  if (rising) {
     const first = [...resyncs].map((fn) => fn());
     void Promise.allSettled(first).then(() => {
       for (const fn of laterResyncs) fn();
     });
   }
-  wasConnected = connected;
 }
 
 export function startWiring(): void {

@@ -1,20 +1,12 @@
-import { useEffect, useId, useState } from 'react';
-import { api } from '../../bridge';
+import { useId, useMemo } from 'react';
+import { useLiveList } from '../../store/use-live-list';
+import { networksList } from '../../store/lists';
 import type { AdvancedErrors, AdvancedForm } from './run-advanced';
 
 /** The networks a container can join at creation (the engine's `host`/`none` included, as `--network` takes them). */
 function useNetworkNames(): string[] {
-  const [names, setNames] = useState<string[]>([]);
-  useEffect(() => {
-    let live = true;
-    void api.invoke('networks:list', {}).then((r) => {
-      if (live && r.ok) setNames(r.data.map((n) => n.name).sort());
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return names;
+  const { data } = useLiveList(networksList);
+  return useMemo(() => data.map((n) => n.name).sort(), [data]);
 }
 
 function TextField({ label, value, error, hint, placeholder, onChange }: { label: string; value: string; error?: string; hint?: string; placeholder?: string; onChange: (v: string) => void }) {

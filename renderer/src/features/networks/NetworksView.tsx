@@ -1,13 +1,15 @@
 import { useId, useState } from 'react';
 import { api } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
+import { useConfirmRemove } from '../../components/use-confirm-remove';
+import { FormDialog } from '../../components/FormDialog';
 import { ErrorBox } from '../../components/ErrorBox';
+import { ListNotice } from '../../components/ListNotice';
 import { useStore } from '../../store';
 import type { ApiError } from '../../../../shared/errors';
 import type { NetworkSummary } from '../../../../shared/api/networks';
-import type { ContainerSummary } from '../../../../shared/dto';
-import { useLiveList } from '../volumes/use-live-list';
+import { useLiveList } from '../../store/use-live-list';
+import { networksList } from '../../store/lists';
 import { ResourceTable } from '../../components/ResourceTable';
 import { PageHeader } from '../../components/PageHeader';
 import '../../components/kit.css';
@@ -26,40 +28,25 @@ function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
     onClose();
   };
   return (
-    <Dialog
-      title="Create a network"
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={id} className="btn btn-primary" disabled={busy || !name.trim()}>
-            {busy ? 'Creating…' : 'Create'}
-          </button>
-        </>
-      }
-    >
-      <form id={id} className="stack-tight" onSubmit={(e) => (e.preventDefault(), void submit())}>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Network name</label>
-          <input id={`${id}-name`} className="input mono" autoFocus value={name} placeholder="app-net" onChange={(e) => setName(e.target.value)} />
-          <span className="field-hint">A bridge network: containers on it reach each other by container name.</span>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-subnet`}>Subnet (optional)</label>
-          <input id={`${id}-subnet`} className="input mono" value={subnet} placeholder="172.30.0.0/16 — empty: the engine picks one" onChange={(e) => setSubnet(e.target.value)} />
-        </div>
-        {error && <ErrorBox error={error} />}
-      </form>
-    </Dialog>
+    <FormDialog title="Create a network" onClose={onClose} onSubmit={() => void submit()} primaryLabel="Create" busyLabel="Creating…" busy={busy} canSubmit={Boolean(name.trim())} error={error}>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Network name</label>
+        <input id={`${id}-name`} className="input mono" autoFocus value={name} placeholder="app-net" onChange={(e) => setName(e.target.value)} />
+        <span className="field-hint">A bridge network: containers on it reach each other by container name.</span>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-subnet`}>Subnet (optional)</label>
+        <input id={`${id}-subnet`} className="input mono" value={subnet} placeholder="172.30.0.0/16 — empty: the engine picks one" onChange={(e) => setSubnet(e.target.value)} />
+      </div>
+    </FormDialog>
   );
 }
 
+/** Joins one more container to `network`; the choices come from the store's live container list. */
 function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose: () => void }) {
   const id = useId();
-  const { items: containers } = useLiveList(() => api.invoke('containers:list', { all: true }), ['container']);
-  const candidates = containers.filter((c: ContainerSummary) => !network.containers.some((n) => n.id === c.id));
+  const containers = useStore((s) => s.containers);
+  const candidates = Object.values(containers).filter((c) => !network.containers.some((n) => n.id === c.id));
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const submit = async () => {
@@ -68,20 +55,7 @@ function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose:
     onClose();
   };
   return (
-    <Dialog
-      title={`Connect a container to ${network.name}`}
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={!choice} onClick={() => void submit()}>
-            Connect
-          </button>
-        </>
-      }
-    >
+    <FormDialog title={`Connect a container to ${network.name}`} onClose={onClose} onSubmit={() => void submit()} primaryLabel="Connect" canSubmit={Boolean(choice)} error={error}>
       <div className="field">
         <label htmlFor={id}>Container</label>
         <select id={id} className="input" value={choice} onChange={(e) => setChoice(e.target.value)}>
@@ -93,31 +67,23 @@ function ConnectDialog({ network, onClose }: { network: NetworkSummary; onClose:
           ))}
         </select>
       </div>
-      {error && <ErrorBox error={error} />}
-    </Dialog>
+    </FormDialog>
   );
 }
 
 /** Networks: which containers can reach each other. */
 export function NetworksView() {
-  const { items, loaded, error, connected } = useLiveList(() => api.invoke('networks:list', {}), ['network', 'container']);
+  const { data: items, loaded, error, connected } = useLiveList(networksList);
   const toast = useStore((s) => s.toast);
   const [creating, setCreating] = useState(false);
   const [connecting, setConnecting] = useState<NetworkSummary | null>(null);
-  const [removing, setRemoving] = useState<NetworkSummary | null>(null);
-  const [removeError, setRemoveError] = useState<ApiError | null>(null);
+  const removal = useConfirmRemove((n: NetworkSummary) => api.invoke('networks:remove', { id: n.id }));
   // One click on a chip's × only asks: disconnecting cuts a running app off from its peers.
   const [disconnecting, setDisconnecting] = useState<{ network: NetworkSummary; container: { id: string; name: string } } | null>(null);
 
   const disconnect = async (n: NetworkSummary, container: { id: string; name: string }) => {
     const r = await api.invoke('networks:disconnect', { id: n.id, container: container.id });
     if (!r.ok) toast({ tone: 'error', title: `Could not disconnect ${container.name}`, body: r.error.message });
-  };
-  const remove = async () => {
-    if (!removing) return;
-    const r = await api.invoke('networks:remove', { id: removing.id });
-    if (!r.ok) return setRemoveError(r.error);
-    setRemoving(null);
   };
 
   return (
@@ -127,8 +93,7 @@ export function NetworksView() {
           Create network
         </button>
       </PageHeader>
-      {error && <ErrorBox error={error} />}
-      {!loaded && <p className="muted">{connected ? 'Loading networks…' : 'Waiting for the Docker Engine…'}</p>}
+      <ListNotice what="networks" loaded={loaded} error={error} connected={connected} />
       {items.length > 0 && (
         <ResourceTable
           label="Networks"
@@ -181,7 +146,7 @@ export function NetworksView() {
                     </button>
                   )}
                   {!n.builtIn && (
-                    <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${n.name}`} onClick={() => (setRemoveError(null), setRemoving(n))}>
+                    <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${n.name}`} onClick={() => removal.ask(n)}>
                       Remove
                     </button>
                   )}
@@ -209,10 +174,10 @@ export function NetworksView() {
       )}
       {creating && <CreateNetworkDialog onClose={() => setCreating(false)} />}
       {connecting && <ConnectDialog network={connecting} onClose={() => setConnecting(null)} />}
-      {removing && (
-        <ConfirmDialog title={`Remove network ${removing.name}?`} confirmLabel="Remove" danger onConfirm={() => void remove()} onCancel={() => setRemoving(null)}>
-          <p>Containers can no longer join it. {removing.containers.length > 0 && `Disconnect ${removing.containers.map((c) => c.name).join(', ')} first.`}</p>
-          {removeError && <ErrorBox error={removeError} />}
+      {removal.target && (
+        <ConfirmDialog title={`Remove network ${removal.target.name}?`} confirmLabel="Remove" danger busy={removal.busy} onConfirm={() => void removal.confirm()} onCancel={removal.cancel}>
+          <p>Containers can no longer join it. {removal.target.containers.length > 0 && `Disconnect ${removal.target.containers.map((c) => c.name).join(', ')} first.`}</p>
+          {removal.error && <ErrorBox error={removal.error} />}
         </ConfirmDialog>
       )}
     </div>

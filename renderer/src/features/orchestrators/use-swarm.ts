@@ -1,7 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../bridge';
-import { useLiveList } from '../volumes/use-live-list';
+import type { LiveList } from '../../store/live-list';
+import { useLiveList } from '../../store/use-live-list';
+import { swarmNodesList, swarmServicesList } from '../../store/lists';
 import type { SwarmStatus, SwarmTask } from '../../../../shared/api/swarm';
+
+/** A live list in the shape the Swarm panel reads. */
+function useItems<T>(list: LiveList<T[]>) {
+  const { data, loaded, error } = useLiveList(list);
+  return { items: data, loaded, error, refresh: () => list.refresh() };
+}
 
 /** Services and nodes, live from the engine's service, node and container events (a task's container start/die). */
 export function useSwarm() {
@@ -17,8 +25,8 @@ export function useSwarm() {
       live = false;
     };
   }, []);
-  const services = useLiveList(() => api.invoke('swarm:services', {}), ['service', 'container', 'node']);
-  const nodes = useLiveList(() => api.invoke('swarm:nodes', {}), ['node']);
+  const services = useItems(swarmServicesList);
+  const nodes = useItems(swarmNodesList);
   return { status, refreshStatus, services, nodes };
 }
 

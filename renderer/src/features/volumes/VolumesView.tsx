@@ -1,14 +1,17 @@
 import { useId, useState } from 'react';
 import { api } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
+import { useConfirmRemove } from '../../components/use-confirm-remove';
+import { FormDialog } from '../../components/FormDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBox } from '../../components/ErrorBox';
+import { ListNotice } from '../../components/ListNotice';
 import { useStore } from '../../store';
 import { formatBytes, formatRelative } from '../../lib/format';
 import type { ApiError } from '../../../../shared/errors';
 import type { VolumeSummary } from '../../../../shared/api/volumes';
-import { useLiveList } from './use-live-list';
+import { useLiveList } from '../../store/use-live-list';
+import { volumesList } from '../../store/lists';
 import { VolumeBrowser } from './VolumeBrowser';
 import { ResourceTable } from '../../components/ResourceTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -29,48 +32,26 @@ function CreateVolumeDialog({ onClose }: { onClose: () => void }) {
     onClose();
   };
   return (
-    <Dialog
-      title="Create a volume"
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={id} className="btn btn-primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create'}
-          </button>
-        </>
-      }
-    >
-      <form
-        id={id}
-        className="stack-tight"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Volume name</label>
-          <input id={`${id}-name`} className="input mono" autoFocus value={name} placeholder="app-data" onChange={(e) => setName(e.target.value)} />
-          <span className="field-hint">Leave empty for a generated name. Mount it in a container (Run → Volumes: app-data:/data) to keep data when the container goes.</span>
-        </div>
-        {error && <ErrorBox error={error} />}
-      </form>
-    </Dialog>
+    <FormDialog title="Create a volume" onClose={onClose} onSubmit={() => void submit()} primaryLabel="Create" busyLabel="Creating…" busy={busy} error={error}>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Volume name</label>
+        <input id={`${id}-name`} className="input mono" autoFocus value={name} placeholder="app-data" onChange={(e) => setName(e.target.value)} />
+        <span className="field-hint">Leave empty for a generated name. Mount it in a container (Run → Volumes: app-data:/data) to keep data when the container goes.</span>
+      </div>
+    </FormDialog>
   );
 }
 
 /** Volumes: the home of data that must outlive a container. */
 export function VolumesView() {
-  const { items, loaded, error, connected } = useLiveList(() => api.invoke('volumes:list', {}), ['volume', 'container']);
+  const { data: items, loaded, error, connected } = useLiveList(volumesList);
   const toast = useStore((s) => s.toast);
   const [creating, setCreating] = useState(false);
   const [browsing, setBrowsing] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<VolumeSummary | null>(null);
-  const [removeError, setRemoveError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const removal = useConfirmRemove(
+    (v: VolumeSummary) => api.invoke('volumes:remove', { name: v.name }),
+    (v) => toast({ tone: 'success', title: `Removed volume ${v.name}` }),
+  );
   const [sizes, setSizes] = useState<Record<string, number> | null>(null);
   const [measuring, setMeasuring] = useState(false);
 
@@ -80,16 +61,6 @@ export function VolumesView() {
     setMeasuring(false);
     if (r.ok) setSizes(r.data);
     else toast({ tone: 'error', title: 'Could not measure volumes', body: r.error.message });
-  };
-
-  const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    const r = await api.invoke('volumes:remove', { name: removing.name });
-    setBusy(false);
-    if (!r.ok) return setRemoveError(r.error);
-    toast({ tone: 'success', title: `Removed volume ${removing.name}` });
-    setRemoving(null);
   };
 
   const createButton = (
@@ -106,8 +77,7 @@ export function VolumesView() {
         </button>
         {createButton}
       </PageHeader>
-      {error && <ErrorBox error={error} />}
-      {!loaded && <p className="muted">{connected ? 'Loading volumes…' : 'Waiting for the Docker Engine…'}</p>}
+      <ListNotice what="volumes" loaded={loaded} error={error} connected={connected} />
       {loaded && items.length === 0 && !error && (
         <EmptyState title="No volumes yet" action={createButton}>
           Create one, then mount it when you run a container (for example <code>app-data:/var/lib/app</code>).
@@ -159,7 +129,7 @@ export function VolumesView() {
                   <button type="button" className="btn btn-small" aria-label={`Browse ${v.name}`} onClick={() => setBrowsing(v.name)}>
                     Browse
                   </button>
-                  <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${v.name}`} onClick={() => (setRemoveError(null), setRemoving(v))}>
+                  <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${v.name}`} onClick={() => removal.ask(v)}>
                     Remove
                   </button>
                 </>
@@ -170,15 +140,15 @@ export function VolumesView() {
       )}
       {creating && <CreateVolumeDialog onClose={() => setCreating(false)} />}
       {browsing && <VolumeBrowser volume={browsing} onClose={() => setBrowsing(null)} />}
-      {removing && (
-        <ConfirmDialog title={`Remove volume ${removing.name}?`} confirmLabel="Remove" danger busy={busy} onConfirm={() => void remove()} onCancel={() => setRemoving(null)}>
+      {removal.target && (
+        <ConfirmDialog title={`Remove volume ${removal.target.name}?`} confirmLabel="Remove" danger busy={removal.busy} onConfirm={() => void removal.confirm()} onCancel={removal.cancel}>
           <p className="warning-note">Everything stored in this volume is deleted for good. There is no undo.</p>
-          {removing.usedBy.length > 0 && (
+          {removal.target.usedBy.length > 0 && (
             <p>
-              It is used by {removing.usedBy.map((u) => u.name).join(', ')} — Porthole will refuse until {removing.usedBy.length === 1 ? 'that container is' : 'those containers are'} removed.
+              It is used by {removal.target.usedBy.map((u) => u.name).join(', ')} — Porthole will refuse until {removal.target.usedBy.length === 1 ? 'that container is' : 'those containers are'} removed.
             </p>
           )}
-          {removeError && <ErrorBox error={removeError} />}
+          {removal.error && <ErrorBox error={removal.error} />}
         </ConfirmDialog>
       )}
     </div>
