@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../bridge';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useStore } from '../../store';
 import type { ImageDetail } from '../../../../shared/api/images';
@@ -46,19 +46,15 @@ export function RemoveImageDialog({ image, onClose }: { image: ImageSummary; onC
   };
 
   return (
-    <Dialog
+    <ConfirmDialog
       title="Remove image"
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-danger-solid" onClick={() => void remove()} disabled={busy || usedBy === null || (inUse && !force)}>
-            {busy ? 'Removing…' : 'Remove'}
-          </button>
-        </>
-      }
+      confirmLabel="Remove"
+      danger
+      busy={busy}
+      busyLabel="Removing…"
+      canConfirm={usedBy !== null && (!inUse || force)}
+      onConfirm={() => void remove()}
+      onCancel={onClose}
     >
       <p>
         Remove <span className="mono">{label}</span>
@@ -85,6 +81,6 @@ export function RemoveImageDialog({ image, onClose }: { image: ImageSummary; onC
         </div>
       )}
       {failure && <ErrorBox error={failure} />}
-    </Dialog>
+    </ConfirmDialog>
   );
 }
