@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBox } from '../../components/ErrorBox';
 import { FormDialog } from '../../components/FormDialog';
+import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useStore } from '../../store';
 import { errorDetail, type ApiError } from '../../../../shared/errors';
@@ -15,6 +16,13 @@ import { PortRows } from './PortRows';
 import { NameInUse, nameInUse } from './NameInUse';
 import { RunAdvanced } from './RunAdvanced';
 import { EMPTY_ADVANCED, parseAdvanced, parseRunDialog, type AdvancedErrors, type AdvancedForm } from './run-advanced';
+
+const RESTART_POLICIES: { value: RunForm['restartPolicy']; label: string }[] = [
+  { value: 'no', label: 'Never' },
+  { value: 'on-failure', label: 'When it fails' },
+  { value: 'unless-stopped', label: 'Unless I stop it' },
+  { value: 'always', label: 'Always' },
+];
 
 type PortInUseDetail = { port: number; suggestion?: number | null };
 
@@ -68,7 +76,6 @@ export function RunDialog({ image, onClose }: { image: string; onClose: () => vo
 }
 
 function RunFormDialog({ image, ports, cmd, pulled, onClose }: { image: string; ports: PortRow[]; cmd: string[]; pulled: TransferProgress | null; onClose: () => void }) {
-  const restartId = useId();
   const toast = useStore((s) => s.toast);
   const navigate = useStore((s) => s.navigate);
   const [form, setForm] = useState<RunForm>({ image, name: '', ports, env: '', volumes: '', restartPolicy: 'no', command: '' });
@@ -135,15 +142,7 @@ function RunFormDialog({ image, ports, cmd, pulled, onClose }: { image: string; 
       <TextField label="Env" rows={2} value={form.env} placeholder="NAME=value, one per line" error={errors.env} onChange={(env) => set({ env })} />
       <TextField label="Volumes" rows={2} value={form.volumes} placeholder="/host/folder:/data or my-volume:/data[:ro], one per line" error={errors.volumes} onChange={(volumes) => set({ volumes })} />
       <div className="field-pair">
-        <div className="field">
-          <label htmlFor={restartId}>Restart policy</label>
-          <select id={restartId} className="input" value={form.restartPolicy} onChange={(e) => set({ restartPolicy: e.target.value as RunForm['restartPolicy'] })}>
-            <option value="no">Never</option>
-            <option value="on-failure">When it fails</option>
-            <option value="unless-stopped">Unless I stop it</option>
-            <option value="always">Always</option>
-          </select>
-        </div>
+        <SelectField label="Restart policy" value={form.restartPolicy} choices={RESTART_POLICIES} onChange={(restartPolicy) => set({ restartPolicy })} />
         <TextField
           label="Command"
           className="grow"
