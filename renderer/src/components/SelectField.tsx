@@ -13,11 +13,7 @@ export function SelectField<V extends string>({ label, value, choices, onChange,
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>{label}</label>
       <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value as V)}>
-        {choices.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
+        {choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
       </select>
     </div>
   );

@@ -1,21 +1,12 @@
-import { useEffect, useId, useState } from 'react';
-import { api } from '../../bridge';
+import { useId, useMemo } from 'react';
+import { useInvoke } from '../../lib/use-invoke';
 import { TextField, type TextFieldProps } from '../../components/TextField';
 import type { AdvancedErrors, AdvancedForm } from './run-advanced';
 
 /** The networks a container can join at creation (the engine's `host`/`none` included, as `--network` takes them). */
 function useNetworkNames(): string[] {
-  const [names, setNames] = useState<string[]>([]);
-  useEffect(() => {
-    let live = true;
-    void api.invoke('networks:list', {}).then((r) => {
-      if (live && r.ok) setNames(r.data.map((n) => n.name).sort());
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return names;
+  const { data } = useInvoke('networks:list', {});
+  return useMemo(() => (data ?? []).map((n) => n.name).sort(), [data]);
 }
 
 /** The advanced fields share a wrapping row, each taking what room there is. */
