@@ -18,8 +18,10 @@ export function useInvoke<C extends InvokeChannel>(channel: C, input: InvokeInpu
     let live = true;
     void api.invoke(channel, JSON.parse(question) as InvokeInput<C>).then((r) => {
       if (!live) return;
-      if (r.ok) setData(r.data);
-      else setError(r.error);
+      if (r.ok) {
+        setData(r.data);
+        setError(null);
+      } else setError(r.error);
     });
     return () => {
       live = false;
