@@ -5,6 +5,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import type { ApiError } from '../../../../shared/errors';
 import type { KubeApplyEvent, KubeContexts } from '../../../../shared/api/kubernetes';
+import { saveBlob } from '../../lib/save-file';
 import { usePrefill } from './prefill-store';
 import { AppFields, type AppSpec } from './AppFields';
 
@@ -13,15 +14,6 @@ const SERVICE_TYPES = [
   { value: 'NodePort', label: 'NodePort — a port on every node' },
   { value: 'LoadBalancer', label: "LoadBalancer — the cloud's load balancer" },
 ] as const;
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 /** The same app as a Deployment and a Service (and an Ingress), shown as YAML to edit, download or apply. */
 export function KubernetesPanel() {
@@ -126,7 +118,7 @@ export function KubernetesPanel() {
             <button type="button" className="btn" onClick={() => void validate()}>
               Check
             </button>
-            <button type="button" className="btn" onClick={() => download(`${app.name || 'app'}.yaml`, yaml)}>
+            <button type="button" className="btn" onClick={() => saveBlob(`${app.name || 'app'}.yaml`, new Blob([yaml], { type: 'application/yaml' }))}>
               Download
             </button>
             {contexts && contexts.contexts.length > 0 ? (
