@@ -49,6 +49,8 @@ const buildStage = (base: string, d: Detection, env: Record<string, string> = {}
 const runStage = (base: string, d: Detection, port: number): string[] => [`FROM ${base}`, ...envLine({ ...d.imageEnv, PORT: String(port) }), ...apt(d.native?.runtimeApt ?? [])];
 
 const APP_USER = 'RUN useradd --create-home --uid 10001 app';
+/** The one stage of an app without native packages, as the app's user in /app. */
+const singleStage = (base: string, d: Detection, port: number): string[] => [...runStage(base, d, port), 'WORKDIR /app', APP_USER];
 const VENV_PATH = 'ENV PATH=/opt/venv/bin:$PATH';
 
 const deps = (d: Detection, what: string): string[] => (d.install ? [`# ${what} first, so changing the code does not reinstall them.`, ...copyManifests(d.manifests), ...(d.setup ?? []), `RUN ${d.install}`] : []);
@@ -110,9 +112,7 @@ function pythonFile({ detection: d, port, start, appName, mirror }: GenerateInpu
   }
   return [
     ...header(d, appName),
-    ...runStage(base, d, port),
-    'WORKDIR /app',
-    APP_USER,
+    ...singleStage(base, d, port),
     ...(d.install ? ['# Dependencies first, so changing the code does not reinstall them.', ...(d.setup ?? []), ...copyManifests(d.manifests), `RUN ${d.install}`] : []),
     ...tail,
   ];
@@ -141,9 +141,7 @@ function rubyFile({ detection: d, port, start, appName, mirror }: GenerateInput)
   }
   return [
     ...header(d, appName),
-    ...runStage(base, d, port),
-    'WORKDIR /app',
-    APP_USER,
+    ...singleStage(base, d, port),
     ...deps(d, 'Gems'),
     'COPY . .',
     ...(d.build ? [`RUN ${d.build}`] : []),
