@@ -2,7 +2,7 @@ import type { TransferProgress } from '../../shared/api/registry';
 import type { EngineConnection } from '../engine/connection';
 import { toApiError } from '../engine/errors';
 import type { RegistryAuth } from '../registry/credentials';
-import { pullImage } from '../registry/pull';
+import { pullImage } from '../registry/image-transfer';
 import { registryOf } from '../registry/reference-host';
 
 export type AuthLookup = (registry: string) => Promise<RegistryAuth | undefined>;

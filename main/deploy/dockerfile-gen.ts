@@ -42,6 +42,17 @@ function writable(d: Detection, owner: string): string[] {
   ];
 }
 
+/** A native build's first stage: the full base image with the compiler and -dev libraries. */
+const buildStage = (base: string, d: Detection, env: Record<string, string> = {}): string[] => [`FROM ${base} AS build`, ...envLine(env), ...apt(d.native?.buildApt ?? [])];
+
+/** The stage that runs the app: its base, its environment with PORT, and the libraries native packages load at run time. */
+const runStage = (base: string, d: Detection, port: number): string[] => [`FROM ${base}`, ...envLine({ ...d.imageEnv, PORT: String(port) }), ...apt(d.native?.runtimeApt ?? [])];
+
+const APP_USER = 'RUN useradd --create-home --uid 10001 app';
+/** The one stage of an app without native packages, as the app's user in /app. */
+const singleStage = (base: string, d: Detection, port: number): string[] => [...runStage(base, d, port), 'WORKDIR /app', APP_USER];
+const VENV_PATH = 'ENV PATH=/opt/venv/bin:$PATH';
+
 const deps = (d: Detection, what: string): string[] => (d.install ? [`# ${what} first, so changing the code does not reinstall them.`, ...copyManifests(d.manifests), ...(d.setup ?? []), `RUN ${d.install}`] : []);
 
 function nodeFile({ detection: d, port, start, appName, mirror }: GenerateInput): string[] {
@@ -59,9 +70,7 @@ function nodeFile({ detection: d, port, start, appName, mirror }: GenerateInput)
       'COPY . .',
       ...buildSteps,
       '',
-      `FROM ${baseImage('node', `${d.version}-slim`, mirror)}`,
-      ...envLine({ ...d.imageEnv, PORT: String(port) }),
-      ...apt(d.native.runtimeApt),
+      ...runStage(baseImage('node', `${d.version}-slim`, mirror), d, port),
       'WORKDIR /app',
       'COPY --from=build /app /app',
       ...writable(d, 'node:node'),
@@ -70,8 +79,7 @@ function nodeFile({ detection: d, port, start, appName, mirror }: GenerateInput)
   }
   return [
     ...header(d, appName),
-    `FROM ${baseImage('node', `${d.version}-slim`, mirror)}`,
-    ...envLine({ ...d.imageEnv, PORT: String(port) }),
+    ...runStage(baseImage('node', `${d.version}-slim`, mirror), d, port),
     'WORKDIR /app',
     ...deps(d, 'Dependencies'),
     'COPY . .',
@@ -88,29 +96,23 @@ function pythonFile({ detection: d, port, start, appName, mirror }: GenerateInpu
     return [
       ...header(d, appName),
       `# ${d.native.packages.join(', ')} ${d.native.packages.length === 1 ? 'compiles' : 'compile'} at install: the build stage has the compiler and -dev libraries.`,
-      `FROM ${base} AS build`,
-      ...apt(d.native.buildApt),
+      ...buildStage(base, d),
       'RUN python -m venv /opt/venv',
-      'ENV PATH=/opt/venv/bin:$PATH',
+      VENV_PATH,
       'WORKDIR /app',
       ...deps(d, 'Dependencies'),
       '',
-      `FROM ${base}`,
-      ...envLine({ ...d.imageEnv, PORT: String(port) }),
-      ...apt(d.native.runtimeApt),
-      'RUN useradd --create-home --uid 10001 app',
+      ...runStage(base, d, port),
+      APP_USER,
       'COPY --from=build /opt/venv /opt/venv',
-      'ENV PATH=/opt/venv/bin:$PATH',
+      VENV_PATH,
       'WORKDIR /app',
       ...tail,
     ];
   }
   return [
     ...header(d, appName),
-    `FROM ${base}`,
-    ...envLine({ ...d.imageEnv, PORT: String(port) }),
-    'WORKDIR /app',
-    'RUN useradd --create-home --uid 10001 app',
+    ...singleStage(base, d, port),
     ...(d.install ? ['# Dependencies first, so changing the code does not reinstall them.', ...(d.setup ?? []), ...copyManifests(d.manifests), `RUN ${d.install}`] : []),
     ...tail,
   ];
@@ -123,18 +125,14 @@ function rubyFile({ detection: d, port, start, appName, mirror }: GenerateInput)
     return [
       ...header(d, appName),
       `# ${d.native.packages.join(', ')} build native extensions: the build stage has the compiler and -dev libraries.`,
-      `FROM ${base} AS build`,
-      ...envLine({ ...d.imageEnv }),
-      ...apt(d.native.buildApt),
+      ...buildStage(base, d, { ...d.imageEnv }),
       'WORKDIR /app',
       ...deps(d, 'Gems'),
       'COPY . .',
       ...(d.build ? [`RUN ${d.build}`] : []),
       '',
-      `FROM ${base}`,
-      ...envLine({ ...d.imageEnv, PORT: String(port) }),
-      ...apt(d.native.runtimeApt),
-      'RUN useradd --create-home --uid 10001 app',
+      ...runStage(base, d, port),
+      APP_USER,
       'WORKDIR /app',
       'COPY --from=build /usr/local/bundle /usr/local/bundle',
       'COPY --from=build /app /app',
@@ -143,10 +141,7 @@ function rubyFile({ detection: d, port, start, appName, mirror }: GenerateInput)
   }
   return [
     ...header(d, appName),
-    `FROM ${base}`,
-    ...envLine({ ...d.imageEnv, PORT: String(port) }),
-    'WORKDIR /app',
-    'RUN useradd --create-home --uid 10001 app',
+    ...singleStage(base, d, port),
     ...deps(d, 'Gems'),
     'COPY . .',
     ...(d.build ? [`RUN ${d.build}`] : []),

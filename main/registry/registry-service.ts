@@ -5,8 +5,7 @@ import type { ImageHistoryEntry, RegistryAccount, RegistrySearchResult, Transfer
 import type { EngineConnection } from '../engine/connection';
 import { searchCatalog } from './catalog';
 import type { CredentialStore } from './credentials';
-import { pullImage } from './pull';
-import { pushImage } from './push';
+import { pullImage, pushImage } from './image-transfer';
 import { DOCKER_HUB, normaliseRegistry, registryOf } from './reference-host';
 import { toRegistryError } from './registry-errors';
 import * as engine from '../engine/gateway';

@@ -87,6 +87,41 @@ async function moduleWith(folder: AppFolder, files: string[], re: RegExp): Promi
 
 const moduleName = (file: string): string => file.replace(/\.py$/, '').replace(/\//g, '.');
 
+/** Apps built on a framework object (`app = FastAPI()`): how to find it, its default port, and how to serve it. */
+const APP_FRAMEWORKS = [
+  {
+    framework: 'fastapi',
+    imports: /from fastapi import|import fastapi/,
+    maker: 'FastAPI',
+    defaultFile: 'main.py',
+    port: 8000,
+    portSource: 'default (uvicorn)',
+    start: (module: string, appVar: string) => ['uvicorn', `${module}:${appVar}`, '--host', '0.0.0.0', '--port', '8000'],
+  },
+  {
+    framework: 'flask',
+    imports: /from flask import|import flask/,
+    maker: 'Flask',
+    defaultFile: 'app.py',
+    port: 5000,
+    portSource: 'default (Flask)',
+    // Flask's own dev server binds 127.0.0.1 unless told; gunicorn when the app depends on it.
+    start: (module: string, appVar: string, deps: Set<string>) =>
+      deps.has('gunicorn') ? ['gunicorn', '--bind', '0.0.0.0:5000', `${module}:${appVar}`] : ['flask', '--app', module, 'run', '--host', '0.0.0.0', '--port', '5000'],
+  },
+] as const;
+
+/** The first framework of APP_FRAMEWORKS the app depends on or imports, the module that makes its app object, and that object's name. */
+async function appFramework(folder: AppFolder, pyFiles: string[], deps: Set<string>) {
+  for (const app of APP_FRAMEWORKS) {
+    if (!deps.has(app.framework) && !(await moduleWith(folder, pyFiles, app.imports))) continue;
+    const file = (await moduleWith(folder, pyFiles, new RegExp(`=\\s*${app.maker}\\(`))) ?? app.defaultFile;
+    const appVar = new RegExp(`(\\w+)\\s*=\\s*${app.maker}\\(`).exec((await folder.text(file)) ?? '')?.[1] ?? 'app';
+    return { app, file, appVar };
+  }
+  return null;
+}
+
 export async function detectPython(folder: AppFolder): Promise<Detection | null> {
   const markers = ['requirements.txt', 'pyproject.toml', 'Pipfile', 'manage.py', 'app.py', 'main.py', 'setup.py', 'runtime.txt', '.python-version'];
   if (!markers.some((m) => folder.has(m))) return null;
@@ -123,28 +158,18 @@ export async function detectPython(folder: AppFolder): Promise<Detection | null>
     portSource = 'default (Django with gunicorn)';
     confidence = 'medium';
     if (!deps.has('gunicorn')) framework = 'django-no-gunicorn';
-  } else if (deps.has('fastapi') || (await moduleWith(folder, pyFiles, /from fastapi import|import fastapi/))) {
-    framework = 'fastapi';
-    const file = (await moduleWith(folder, pyFiles, /=\s*FastAPI\(/)) ?? 'main.py';
-    const appVar = /(\w+)\s*=\s*FastAPI\(/.exec((await folder.text(file)) ?? '')?.[1] ?? 'app';
-    port = 8000;
-    portSource = 'default (uvicorn)';
-    confidence = 'medium';
-    if (!start) {
-      start = ['uvicorn', `${moduleName(file)}:${appVar}`, '--host', '0.0.0.0', '--port', '8000'];
-      startSource = `${file}:FastAPI()`;
-    }
-  } else if (deps.has('flask') || (await moduleWith(folder, pyFiles, /from flask import|import flask/))) {
-    framework = 'flask';
-    const file = (await moduleWith(folder, pyFiles, /=\s*Flask\(/)) ?? 'app.py';
-    const appVar = /(\w+)\s*=\s*Flask\(/.exec((await folder.text(file)) ?? '')?.[1] ?? 'app';
-    port = 5000;
-    portSource = 'default (Flask)';
-    confidence = 'medium';
-    if (!start) {
-      // Flask's own dev server binds 127.0.0.1 unless told; gunicorn when the app depends on it.
-      start = deps.has('gunicorn') ? ['gunicorn', '--bind', '0.0.0.0:5000', `${moduleName(file)}:${appVar}`] : ['flask', '--app', moduleName(file), 'run', '--host', '0.0.0.0', '--port', '5000'];
-      startSource = `${file}:Flask()`;
+  } else {
+    const found = await appFramework(folder, pyFiles, deps);
+    if (found) {
+      const { app, file, appVar } = found;
+      framework = app.framework;
+      port = app.port;
+      portSource = app.portSource;
+      confidence = 'medium';
+      if (!start) {
+        start = app.start(moduleName(file), appVar, deps);
+        startSource = `${file}:${app.maker}()`;
+      }
     }
   }
   if (!start) {

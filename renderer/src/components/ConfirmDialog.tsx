@@ -7,11 +7,14 @@ export interface ConfirmDialogProps {
   confirmLabel: string;
   danger?: boolean;
   busy?: boolean;
+  busyLabel?: string;
+  /** False while the dialog still needs an answer (a checkbox, a lookup) before it can go ahead. */
+  canConfirm?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, danger, busy, busyLabel, canConfirm = true, onConfirm, onCancel }: ConfirmDialogProps) {
   return (
     <Dialog
       title={title}
@@ -21,8 +24,8 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onC
           <button type="button" className="btn" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
-          <button type="button" className={danger ? 'btn btn-danger-solid' : 'btn btn-primary'} onClick={onConfirm} disabled={busy}>
-            {busy ? 'Working…' : confirmLabel}
+          <button type="button" className={danger ? 'btn btn-danger-solid' : 'btn btn-primary'} onClick={onConfirm} disabled={busy || !canConfirm}>
+            {busy ? (busyLabel ?? 'Working…') : confirmLabel}
           </button>
         </>
       }

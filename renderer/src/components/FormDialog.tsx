@@ -37,7 +37,7 @@ export function FormDialog({ title, onClose, onSubmit, primaryLabel, busyLabel, 
     >
       <form
         id={id}
-        className="stack-tight"
+        className="form-stack"
         onSubmit={(e) => {
           e.preventDefault();
           if (!busy && canSubmit) onSubmit();

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ErrorBox } from '../../components/ErrorBox';
+import { PageHeader } from '../../components/PageHeader';
 import type { CompareModel, VmProfile, VmProfileInput } from '../../../../shared/api/compare';
 import { formatBinary } from '../../../../shared/compare-units';
 import { BarChart } from './BarChart';
@@ -88,11 +89,7 @@ export function ComparePanel() {
 
   return (
     <div className="stack" data-testid="compare-panel">
-      <header className="page-header-row">
-        <div className="page-header">
-          <h1>Container vs VM</h1>
-          <p className="muted">What the running containers really cost, beside the same workloads as virtual machines. Updates every 2 s while open.</p>
-        </div>
+      <PageHeader title="Container vs VM" subtitle="What the running containers really cost, beside the same workloads as virtual machines. Updates every 2 s while open.">
         <div className="cmp-profile-bar">
           <label htmlFor="cmp-profile" className="muted small">
             VM profile
@@ -116,7 +113,7 @@ export function ComparePanel() {
             </button>
           )}
         </div>
-      </header>
+      </PageHeader>
       {list?.warning && <div className="error-box">{list.warning}</div>}
       {profileError && <ErrorBox error={profileError} />}
       {error && <ErrorBox error={error} />}

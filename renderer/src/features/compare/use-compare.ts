@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../bridge';
+import { useInvoke } from '../../lib/use-invoke';
 import type { CompareModel, ProfileList, VmProfileInput } from '../../../../shared/api/compare';
-import type { ApiError } from '../../../../shared/errors';
+import type { ApiError, Result } from '../../../../shared/errors';
 
 /**
  * Subscribes to `compare:watch` while the panel is mounted (the main side samples every ~2 s only while
@@ -23,31 +24,19 @@ export function useCompareWatch(profileId: string | null): { model: CompareModel
   return { model, error };
 }
 
+/** The profiles, and saving or deleting one: both answer with the new list, which replaces the shown one. */
 export function useProfiles() {
-  const [list, setList] = useState<ProfileList | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api.invoke('compare:profiles', {}).then((r) => {
-      if (!live) return;
-      if (r.ok) setList(r.data);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  const save = useCallback(async (profile: VmProfileInput): Promise<ApiError | null> => {
-    const r = await api.invoke('compare:save-profile', { profile });
-    if (!r.ok) return r.error;
-    setList(r.data);
-    return null;
-  }, []);
-  const remove = useCallback(async (id: string): Promise<ApiError | null> => {
-    const r = await api.invoke('compare:delete-profile', { id });
-    if (!r.ok) return r.error;
-    setList(r.data);
-    return null;
-  }, []);
+  const { data: list, error, setData: setList } = useInvoke('compare:profiles', {});
+  const change = useCallback(
+    async (call: Promise<Result<ProfileList>>): Promise<ApiError | null> => {
+      const r = await call;
+      if (!r.ok) return r.error;
+      setList(r.data);
+      return null;
+    },
+    [setList],
+  );
+  const save = useCallback((profile: VmProfileInput) => change(api.invoke('compare:save-profile', { profile })), [change]);
+  const remove = useCallback((id: string) => change(api.invoke('compare:delete-profile', { id })), [change]);
   return { list, error, save, remove };
 }

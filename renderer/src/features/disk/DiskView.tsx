@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../bridge';
 import { ErrorBox } from '../../components/ErrorBox';
+import { PageHeader } from '../../components/PageHeader';
 import { useStore } from '../../store';
 import { formatBytes } from '../../lib/format';
 import type { ApiError, Result } from '../../../../shared/errors';
@@ -63,15 +64,11 @@ export function DiskView() {
 
   return (
     <div className="stack">
-      <header className="page-header-row">
-        <div className="page-header">
-          <h1>Disk</h1>
-          <p className="muted">What the Docker Engine stores, and what a clean-up would give back. Nothing is removed without showing you the list first.</p>
-        </div>
+      <PageHeader title="Disk" subtitle="What the Docker Engine stores, and what a clean-up would give back. Nothing is removed without showing you the list first.">
         <button type="button" className="btn" disabled={!connected || loading} onClick={load}>
           {loading ? 'Measuring…' : 'Measure again'}
         </button>
-      </header>
+      </PageHeader>
       {error && <ErrorBox error={error} />}
       {!usage && !error && <p className="muted">{connected ? 'Measuring disk usage (this can take a moment on big engines)…' : 'Waiting for the Docker Engine…'}</p>}
       {usage && (

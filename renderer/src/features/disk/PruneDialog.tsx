@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useStore } from '../../store';
 import { formatBytes } from '../../lib/format';
+import { useInvoke } from '../../lib/use-invoke';
 import type { ApiError } from '../../../../shared/errors';
-import type { PruneKind, PrunePreview, PruneResult } from '../../../../shared/api/system';
+import type { PruneKind, PruneResult } from '../../../../shared/api/system';
 
 const TITLES: Record<PruneKind, string> = {
   containers: 'Remove stopped containers',
@@ -25,8 +26,9 @@ const WARNINGS: Record<PruneKind, string> = {
 export function PruneDialog({ kind, onClose }: { kind: PruneKind; onClose: () => void }) {
   const toast = useStore((s) => s.toast);
   const [allImages, setAllImages] = useState(false);
-  const [preview, setPreview] = useState<PrunePreview | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: preview, error: previewError, setData: setPreview } = useInvoke('system:prune-preview', { kind, allImages });
+  const [runError, setError] = useState<ApiError | null>(null);
+  const error = runError ?? previewError;
   const [volumesOk, setVolumesOk] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<PruneResult | null>(null);
@@ -38,18 +40,6 @@ export function PruneDialog({ kind, onClose }: { kind: PruneKind; onClose: () =>
     if (!next.delete(id)) next.add(id);
     setKept(next);
   };
-
-  useEffect(() => {
-    let live = true;
-    void api.invoke('system:prune-preview', { kind, allImages }).then((r) => {
-      if (!live) return;
-      if (r.ok) setPreview(r.data);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [kind, allImages]);
 
   const run = async () => {
     if (!preview) return;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { useStore } from '../../store';
 import { taskOfKind } from '../../store/tasks-slice';
 import { parseBuildForm, type BuildForm, type BuildFormErrors } from './build-form';
@@ -91,38 +92,16 @@ export function BuildDialog({ onRun }: { onRun: (ref: string) => void }) {
   }
 
   return (
-    <Dialog
-      title="Build an image"
-      onClose={close}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" form="build-form" className="btn btn-primary" disabled={!canBuild}>
-            Build
-          </button>
-        </>
-      }
-    >
-      <form
-        id="build-form"
-        className="form-stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <BuildFormFields
-          form={form}
-          onChange={setForm}
-          showTagError={tagTouched}
-          onTagTouched={() => setTagTouched(true)}
-          argsError={errors.args ?? (parsed.ok ? undefined : parsed.errors.args)}
-          folderCheck={check}
-          checkFolderNow={checkNow}
-        />
-      </form>
-    </Dialog>
+    <FormDialog title="Build an image" onClose={close} onSubmit={submit} primaryLabel="Build" canSubmit={canBuild}>
+      <BuildFormFields
+        form={form}
+        onChange={setForm}
+        showTagError={tagTouched}
+        onTagTouched={() => setTagTouched(true)}
+        argsError={errors.args ?? (parsed.ok ? undefined : parsed.errors.args)}
+        folderCheck={check}
+        checkFolderNow={checkNow}
+      />
+    </FormDialog>
   );
 }

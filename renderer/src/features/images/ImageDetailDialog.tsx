@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
+import { Tabs } from '../../components/Tabs';
 import { formatBytes, formatRelative } from '../../lib/format';
 import type { ImageSummary } from '../../../../shared/dto';
 import { PushForm } from '../registries/PushPanel';
@@ -48,14 +49,7 @@ export function ImageDetailDialog({ image, tab: initialTab, onClose }: { image: 
             Deploy to Swarm or Kubernetes…
           </button>
         </div>
-        <div className="image-tab-row" role="tablist" aria-label="Image details">
-          {TABS.map((t) => (
-            <button key={t.id} type="button" role="tab" id={`image-tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`image-panel-${t.id}`} className={tab === t.id ? 'image-tab image-tab-active' : 'image-tab'} onClick={() => setTab(t.id)}>
-              {t.label}
-            </button>
-          ))}
-        </div>
-        <div role="tabpanel" id={`image-panel-${tab}`} aria-labelledby={`image-tab-${tab}`} className="image-detail-panel">
+        <Tabs label="Image details" tabs={TABS} value={tab} onChange={setTab} panelClassName="image-detail-panel">
           {tab === 'history' && (
             <>
               <p className="muted small">Each layer and the Dockerfile instruction that made it, newest first.</p>
@@ -76,7 +70,7 @@ export function ImageDetailDialog({ image, tab: initialTab, onClose }: { image: 
               <PushForm source={ref} />
             </>
           )}
-        </div>
+        </Tabs>
       </div>
     </Dialog>
   );

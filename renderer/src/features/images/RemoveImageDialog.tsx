@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../bridge';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBox } from '../../components/ErrorBox';
+import { useInvoke } from '../../lib/use-invoke';
 import { useStore } from '../../store';
-import type { ImageDetail } from '../../../../shared/api/images';
 import type { ApiError } from '../../../../shared/errors';
 import type { ImageSummary } from '../../../../shared/dto';
 import { imageLabel } from './image-label';
@@ -14,24 +14,12 @@ import { imageLabel } from './image-label';
  */
 export function RemoveImageDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }) {
   const toast = useStore((s) => s.toast);
-  const [usedBy, setUsedBy] = useState<ImageDetail['usedBy'] | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const { data: inspected, error: loadError } = useInvoke('images:inspect', { id: image.id });
+  const usedBy = inspected?.usedBy ?? null;
   const [force, setForce] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const label = imageLabel(image);
-
-  useEffect(() => {
-    let live = true;
-    void api.invoke('images:inspect', { id: image.id }).then((r) => {
-      if (!live) return;
-      if (r.ok) setUsedBy(r.data.usedBy);
-      else setLoadError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [image.id]);
 
   const inUse = (usedBy?.length ?? 0) > 0;
   const remove = async () => {
@@ -46,19 +34,15 @@ export function RemoveImageDialog({ image, onClose }: { image: ImageSummary; onC
   };
 
   return (
-    <Dialog
+    <ConfirmDialog
       title="Remove image"
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-danger-solid" onClick={() => void remove()} disabled={busy || usedBy === null || (inUse && !force)}>
-            {busy ? 'Removing…' : 'Remove'}
-          </button>
-        </>
-      }
+      confirmLabel="Remove"
+      danger
+      busy={busy}
+      busyLabel="Removing…"
+      canConfirm={usedBy !== null && (!inUse || force)}
+      onConfirm={() => void remove()}
+      onCancel={onClose}
     >
       <p>
         Remove <span className="mono">{label}</span>
@@ -85,6 +69,6 @@ export function RemoveImageDialog({ image, onClose }: { image: ImageSummary; onC
         </div>
       )}
       {failure && <ErrorBox error={failure} />}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

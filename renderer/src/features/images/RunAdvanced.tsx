@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { useLiveList } from '../../store/use-live-list';
 import { networksList } from '../../store/lists';
+import { TextField, type TextFieldProps } from '../../components/TextField';
 import type { AdvancedErrors, AdvancedForm } from './run-advanced';
 
 /** The networks a container can join at creation (the engine's `host`/`none` included, as `--network` takes them). */
@@ -9,22 +10,8 @@ function useNetworkNames(): string[] {
   return useMemo(() => data.map((n) => n.name).sort(), [data]);
 }
 
-function TextField({ label, value, error, hint, placeholder, onChange }: { label: string; value: string; error?: string; hint?: string; placeholder?: string; onChange: (v: string) => void }) {
-  const id = useId();
-  const hintId = useId();
-  return (
-    <div className="field grow">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} className="input mono" value={value} placeholder={placeholder} spellCheck={false} aria-invalid={Boolean(error)} aria-describedby={hint ? hintId : undefined} onChange={(e) => onChange(e.target.value)} />
-      {hint && !error && (
-        <div id={hintId} className="field-hint">
-          {hint}
-        </div>
-      )}
-      {error && <div className="field-error">{error}</div>}
-    </div>
-  );
-}
+/** The advanced fields share a wrapping row, each taking what room there is. */
+const GrowField = (props: Omit<TextFieldProps, 'className'>) => <TextField {...props} className="grow" />;
 
 /** `docker run` options reached for less often, folded away so the dialog stays short. */
 export function RunAdvanced({ form, errors, onChange }: { form: AdvancedForm; errors: AdvancedErrors; onChange: (patch: Partial<AdvancedForm>) => void }) {
@@ -36,7 +23,7 @@ export function RunAdvanced({ form, errors, onChange }: { form: AdvancedForm; er
       <summary>Advanced: bind address, network, limits, user, labels, --rm</summary>
       <div className="form-stack">
         <div className="field-pair wrap">
-          <TextField
+          <GrowField
             label="Bind ports to (host IP)"
             value={form.hostIp}
             error={errors.hostIp}
@@ -58,12 +45,12 @@ export function RunAdvanced({ form, errors, onChange }: { form: AdvancedForm; er
           </div>
         </div>
         <div className="field-pair wrap">
-          <TextField label="CPUs" value={form.cpus} error={errors.cpus} placeholder="no limit, e.g. 0.5" onChange={(cpus) => onChange({ cpus })} />
-          <TextField label="Memory limit" value={form.memory} error={errors.memory} placeholder="no limit, e.g. 512m" onChange={(memory) => onChange({ memory })} />
+          <GrowField label="CPUs" value={form.cpus} error={errors.cpus} placeholder="no limit, e.g. 0.5" onChange={(cpus) => onChange({ cpus })} />
+          <GrowField label="Memory limit" value={form.memory} error={errors.memory} placeholder="no limit, e.g. 512m" onChange={(memory) => onChange({ memory })} />
         </div>
         <div className="field-pair wrap">
-          <TextField label="User" value={form.user} error={errors.user} placeholder="the image’s, e.g. 1000:1000" onChange={(user) => onChange({ user })} />
-          <TextField label="Working directory" value={form.workingDir} error={errors.workingDir} placeholder="the image’s, e.g. /app" onChange={(workingDir) => onChange({ workingDir })} />
+          <GrowField label="User" value={form.user} error={errors.user} placeholder="the image’s, e.g. 1000:1000" onChange={(user) => onChange({ user })} />
+          <GrowField label="Working directory" value={form.workingDir} error={errors.workingDir} placeholder="the image’s, e.g. /app" onChange={(workingDir) => onChange({ workingDir })} />
         </div>
         <div className="field">
           <label htmlFor={ids.labels}>Labels</label>

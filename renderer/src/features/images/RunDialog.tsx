@@ -1,7 +1,10 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBox } from '../../components/ErrorBox';
+import { FormDialog } from '../../components/FormDialog';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
 import { useStore } from '../../store';
 import { errorDetail, type ApiError } from '../../../../shared/errors';
 import type { TransferProgress } from '../../../../shared/api/registry';
@@ -13,6 +16,13 @@ import { PortRows } from './PortRows';
 import { NameInUse, nameInUse } from './NameInUse';
 import { RunAdvanced } from './RunAdvanced';
 import { EMPTY_ADVANCED, parseAdvanced, parseRunDialog, type AdvancedErrors, type AdvancedForm } from './run-advanced';
+
+const RESTART_POLICIES: { value: RunForm['restartPolicy']; label: string }[] = [
+  { value: 'no', label: 'Never' },
+  { value: 'on-failure', label: 'When it fails' },
+  { value: 'unless-stopped', label: 'Unless I stop it' },
+  { value: 'always', label: 'Always' },
+];
 
 type PortInUseDetail = { port: number; suggestion?: number | null };
 
@@ -66,7 +76,6 @@ export function RunDialog({ image, onClose }: { image: string; onClose: () => vo
 }
 
 function RunFormDialog({ image, ports, cmd, pulled, onClose }: { image: string; ports: PortRow[]; cmd: string[]; pulled: TransferProgress | null; onClose: () => void }) {
-  const ids = { name: useId(), env: useId(), volumes: useId(), restart: useId(), command: useId() };
   const toast = useStore((s) => s.toast);
   const navigate = useStore((s) => s.navigate);
   const [form, setForm] = useState<RunForm>({ image, name: '', ports, env: '', volumes: '', restartPolicy: 'no', command: '' });
@@ -115,143 +124,69 @@ function RunFormDialog({ image, ports, cmd, pulled, onClose }: { image: string; 
   };
 
   return (
-    <Dialog
-      title="Run a container"
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" form="run-form" className="btn btn-primary" disabled={busy || pulling}>
-            {busy ? 'Starting…' : pulling ? 'Pulling…' : 'Run'}
-          </button>
-        </>
-      }
-    >
-      <form
-        id="run-form"
-        className="form-stack"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <p className="muted run-image">
-          Image <span className="mono">{image}</span>
-          {pulled && <span className="field-ok"> · pulled just now</span>}
-        </p>
-        {pulled && (
-          <details className="run-pulled" data-testid="run-pulled">
-            <summary className="muted small">
-              Pulled {pulled.layers.length} layer{pulled.layers.length === 1 ? '' : 's'}
-            </summary>
-            <PullProgress progress={pulled} status="done" />
-          </details>
-        )}
-        <div className="field">
-          <label htmlFor={ids.name}>Container name</label>
-          <input
-            id={ids.name}
-            className="input mono"
-            value={form.name}
-            placeholder="optional — the engine picks one if empty"
-            spellCheck={false}
-            autoFocus
-            aria-invalid={Boolean(errors.name)}
-            onChange={(e) => set({ name: e.target.value })}
-          />
-          {errors.name && <div className="field-error">{errors.name}</div>}
-        </div>
-        <PortRows rows={form.ports} errors={errors.ports ?? (inUse ? inUseRowErrors(form.ports, inUse.port) : undefined)} onChange={(rows) => set({ ports: rows })} onAdd={() => set({ ports: [...form.ports, newPortRow()] })} hostIp={advanced.hostIp.trim() || '127.0.0.1'} />
-        <div className="field">
-          <label htmlFor={ids.env}>Env</label>
-          <textarea
-            id={ids.env}
-            className="input mono"
-            rows={2}
-            value={form.env}
-            placeholder={'NAME=value, one per line'}
-            spellCheck={false}
-            aria-invalid={Boolean(errors.env)}
-            onChange={(e) => set({ env: e.target.value })}
-          />
-          {errors.env && <div className="field-error">{errors.env}</div>}
-        </div>
-        <div className="field">
-          <label htmlFor={ids.volumes}>Volumes</label>
-          <textarea
-            id={ids.volumes}
-            className="input mono"
-            rows={2}
-            value={form.volumes}
-            placeholder={'/host/folder:/data or my-volume:/data[:ro], one per line'}
-            spellCheck={false}
-            aria-invalid={Boolean(errors.volumes)}
-            onChange={(e) => set({ volumes: e.target.value })}
-          />
-          {errors.volumes && <div className="field-error">{errors.volumes}</div>}
-        </div>
-        <div className="field-pair">
-          <div className="field">
-            <label htmlFor={ids.restart}>Restart policy</label>
-            <select id={ids.restart} className="input" value={form.restartPolicy} onChange={(e) => set({ restartPolicy: e.target.value as RunForm['restartPolicy'] })}>
-              <option value="no">Never</option>
-              <option value="on-failure">When it fails</option>
-              <option value="unless-stopped">Unless I stop it</option>
-              <option value="always">Always</option>
-            </select>
-          </div>
-          <div className="field grow">
-            <label htmlFor={ids.command}>Command</label>
-            <input
-              id={ids.command}
-              className="input mono"
-              value={form.command}
-              placeholder={cmd.length > 0 ? `default: ${cmd.join(' ')}` : 'the image’s default'}
-              spellCheck={false}
-              aria-invalid={Boolean(errors.command)}
-              onChange={(e) => set({ command: e.target.value })}
+    <FormDialog title="Run a container" onClose={onClose} onSubmit={() => void submit()} primaryLabel={pulling ? 'Pulling…' : 'Run'} busyLabel="Starting…" busy={busy} canSubmit={!pulling}>
+      <p className="muted run-image">
+        Image <span className="mono">{image}</span>
+        {pulled && <span className="field-ok"> · pulled just now</span>}
+      </p>
+      {pulled && (
+        <details className="run-pulled" data-testid="run-pulled">
+          <summary className="muted small">
+            Pulled {pulled.layers.length} layer{pulled.layers.length === 1 ? '' : 's'}
+          </summary>
+          <PullProgress progress={pulled} status="done" />
+        </details>
+      )}
+      <TextField label="Container name" value={form.name} placeholder="optional — the engine picks one if empty" autoFocus error={errors.name} onChange={(name) => set({ name })} />
+      <PortRows rows={form.ports} errors={errors.ports ?? (inUse ? inUseRowErrors(form.ports, inUse.port) : undefined)} onChange={(rows) => set({ ports: rows })} onAdd={() => set({ ports: [...form.ports, newPortRow()] })} hostIp={advanced.hostIp.trim() || '127.0.0.1'} />
+      <TextField label="Env" rows={2} value={form.env} placeholder="NAME=value, one per line" error={errors.env} onChange={(env) => set({ env })} />
+      <TextField label="Volumes" rows={2} value={form.volumes} placeholder="/host/folder:/data or my-volume:/data[:ro], one per line" error={errors.volumes} onChange={(volumes) => set({ volumes })} />
+      <div className="field-pair">
+        <SelectField label="Restart policy" value={form.restartPolicy} choices={RESTART_POLICIES} onChange={(restartPolicy) => set({ restartPolicy })} />
+        <TextField
+          label="Command"
+          className="grow"
+          value={form.command}
+          placeholder={cmd.length > 0 ? `default: ${cmd.join(' ')}` : 'the image’s default'}
+          error={errors.command}
+          onChange={(command) => set({ command })}
+        />
+      </div>
+      <RunAdvanced form={advanced} errors={advancedErrors} onChange={setAdvancedField} />
+      {failure && (
+        <div className="stack-tight" data-testid="run-error">
+          {taken ? (
+            <NameInUse
+              conflict={taken}
+              onOpen={() => {
+                onClose();
+                navigate('containers', taken.id);
+              }}
+              onRename={(name) => {
+                set({ name });
+                setFailure(null);
+              }}
             />
-            {errors.command && <div className="field-error">{errors.command}</div>}
-          </div>
+          ) : (
+            <ErrorBox error={failure} />
+          )}
+          {missing && retry.state.status !== 'running' && retry.state.status !== 'done' && (
+            <div>
+              <button type="button" className="btn btn-primary btn-wrap" onClick={retry.pull}>
+                Pull {missing} and run
+              </button>
+            </div>
+          )}
+          <PullInPlaceStatus state={retry.state} />
+          {inUse?.suggestion && (
+            <div>
+              <button type="button" className="btn btn-primary" onClick={() => applySuggestion(inUse)}>
+                Use {inUse.suggestion}
+              </button>
+            </div>
+          )}
         </div>
-        <RunAdvanced form={advanced} errors={advancedErrors} onChange={setAdvancedField} />
-        {failure && (
-          <div className="stack-tight" data-testid="run-error">
-            {taken ? (
-              <NameInUse
-                conflict={taken}
-                onOpen={() => {
-                  onClose();
-                  navigate('containers', taken.id);
-                }}
-                onRename={(name) => {
-                  set({ name });
-                  setFailure(null);
-                }}
-              />
-            ) : (
-              <ErrorBox error={failure} />
-            )}
-            {missing && retry.state.status !== 'running' && retry.state.status !== 'done' && (
-              <div>
-                <button type="button" className="btn btn-primary btn-wrap" onClick={retry.pull}>
-                  Pull {missing} and run
-                </button>
-              </div>
-            )}
-            <PullInPlaceStatus state={retry.state} />
-            {inUse?.suggestion && (
-              <div>
-                <button type="button" className="btn btn-primary" onClick={() => applySuggestion(inUse)}>
-                  Use {inUse.suggestion}
-                </button>
-              </div>
-            )}
-          </div>
-        )}
-      </form>
-    </Dialog>
+      )}
+    </FormDialog>
   );
 }

@@ -1,27 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../bridge';
 import { ErrorBox } from '../../components/ErrorBox';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
 import type { ApiError } from '../../../../shared/errors';
 import type { KubeApplyEvent, KubeContexts } from '../../../../shared/api/kubernetes';
+import { saveBlob } from '../../lib/save-file';
 import { usePrefill } from './prefill-store';
+import { AppFields, type AppSpec } from './AppFields';
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
+const SERVICE_TYPES = [
+  { value: 'ClusterIP', label: 'ClusterIP — reachable inside the cluster' },
+  { value: 'NodePort', label: 'NodePort — a port on every node' },
+  { value: 'LoadBalancer', label: "LoadBalancer — the cloud's load balancer" },
+] as const;
 
 /** The same app as a Deployment and a Service (and an Ingress), shown as YAML to edit, download or apply. */
 export function KubernetesPanel() {
   const seed = usePrefill((s) => s.seed);
-  const [name, setName] = useState(seed?.name ?? '');
-  const [image, setImage] = useState(seed?.image ?? '');
-  const [port, setPort] = useState(String(seed?.port ?? 8080));
-  const [replicas, setReplicas] = useState(2);
-  const [serviceType, setServiceType] = useState<'ClusterIP' | 'NodePort' | 'LoadBalancer'>('ClusterIP');
+  const [app, setApp] = useState<AppSpec>({ name: seed?.name ?? '', image: seed?.image ?? '', port: String(seed?.port ?? 8080), replicas: 2 });
+  const [serviceType, setServiceType] = useState<(typeof SERVICE_TYPES)[number]['value']>('ClusterIP');
   const [ingressHost, setIngressHost] = useState('');
   const [yaml, setYaml] = useState('');
   const [objects, setObjects] = useState<string[]>([]);
@@ -44,10 +42,10 @@ export function KubernetesPanel() {
   const generate = async () => {
     setError(null);
     const r = await api.invoke('kubernetes:manifest', {
-      name: name.trim(),
-      image: image.trim(),
-      port: Number(port),
-      replicas,
+      name: app.name.trim(),
+      image: app.image.trim(),
+      port: Number(app.port),
+      replicas: app.replicas,
       serviceType,
       env: seed?.env ?? [],
       ...(ingressHost.trim() ? { ingressHost: ingressHost.trim() } : {}),
@@ -96,40 +94,15 @@ export function KubernetesPanel() {
         }}
         aria-label="Kubernetes objects"
       >
-        <label>
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} required />
-        </label>
-        <label>
-          Image
-          <input value={image} onChange={(e) => setImage(e.target.value)} required />
-        </label>
-        <label>
-          Container port
-          <input inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value.replace(/\D/g, ''))} required />
-        </label>
-        <label>
-          Replicas: {replicas}
-          <input type="range" min={0} max={20} value={replicas} onChange={(e) => setReplicas(Number(e.target.value))} />
-        </label>
-        <label>
-          Service type
-          <select value={serviceType} onChange={(e) => setServiceType(e.target.value as typeof serviceType)}>
-            <option value="ClusterIP">ClusterIP — reachable inside the cluster</option>
-            <option value="NodePort">NodePort — a port on every node</option>
-            <option value="LoadBalancer">LoadBalancer — the cloud's load balancer</option>
-          </select>
-        </label>
-        <label>
-          Ingress host (optional)
-          <input value={ingressHost} onChange={(e) => setIngressHost(e.target.value)} placeholder="app.example.com" />
-        </label>
+        <AppFields app={app} onChange={setApp} nameLabel="Name" portRequired />
+        <SelectField label="Service type" value={serviceType} choices={SERVICE_TYPES} onChange={setServiceType} />
+        <TextField label="Ingress host (optional)" value={ingressHost} placeholder="app.example.com" onChange={setIngressHost} />
         <p className="muted small span-2">
           The cluster pulls the image: push it to a registry it can reach first (Images → Push). A local cluster (Docker Desktop's Kubernetes, or kind after
           <code> kind load docker-image</code>) can use a local image as it is.
         </p>
         <div className="span-2">
-          <button type="submit" className="btn btn-primary" disabled={!name || !image || !port}>
+          <button type="submit" className="btn btn-primary" disabled={!app.name || !app.image || !app.port}>
             Generate YAML
           </button>
         </div>
@@ -145,21 +118,12 @@ export function KubernetesPanel() {
             <button type="button" className="btn" onClick={() => void validate()}>
               Check
             </button>
-            <button type="button" className="btn" onClick={() => download(`${name || 'app'}.yaml`, yaml)}>
+            <button type="button" className="btn" onClick={() => saveBlob(`${app.name || 'app'}.yaml`, new Blob([yaml], { type: 'application/yaml' }))}>
               Download
             </button>
             {contexts && contexts.contexts.length > 0 ? (
               <>
-                <label>
-                  Context{' '}
-                  <select value={context} onChange={(e) => setContext(e.target.value)}>
-                    {contexts.contexts.map((c) => (
-                      <option key={c.name} value={c.name}>
-                        {c.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <SelectField label="Context" className="field-inline" value={context} choices={contexts.contexts.map((c) => ({ value: c.name, label: c.name }))} onChange={setContext} />
                 <button type="button" className="btn btn-primary" disabled={applying === 'running'} onClick={() => void apply()}>
                   {applying === 'running' ? 'Applying…' : 'Apply to the cluster'}
                 </button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
+import { Tabs } from '../../components/Tabs';
 import { SwarmPanel } from './SwarmPanel';
 import { KubernetesPanel } from './KubernetesPanel';
 import './orchestrators.css';
@@ -18,16 +19,9 @@ export function OrchestratorsView() {
         title="Swarm & Kubernetes"
         subtitle="Replicas, rolling updates and more than one machine: Swarm is built into the engine and simplest to start; Kubernetes is what most clusters run."
       />
-      <div className="tabs" role="tablist" aria-label="Orchestrator">
-        {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" id={`orch-tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`orch-panel-${t.id}`} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => setTab(t.id)}>
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`orch-panel-${tab}`} aria-labelledby={`orch-tab-${tab}`}>
+      <Tabs label="Orchestrator" tabs={TABS} value={tab} onChange={setTab}>
         {tab === 'swarm' ? <SwarmPanel /> : <KubernetesPanel />}
-      </div>
+      </Tabs>
     </div>
   );
 }

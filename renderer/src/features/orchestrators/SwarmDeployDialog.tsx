@@ -1,25 +1,30 @@
 import { useState } from 'react';
 import { api } from '../../bridge';
 import { FormDialog } from '../../components/FormDialog';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
 import type { ApiError } from '../../../../shared/errors';
 import type { SwarmServiceSpecInput } from '../../../../shared/api/swarm';
 import type { OrchestratorSeed } from './prefill-store';
+import { AppFields, type AppSpec } from './AppFields';
 
 const MIB = 1024 * 1024;
 
+const UPDATE_ORDERS = [
+  { value: 'start-first', label: 'start the new replica first (no gap)' },
+  { value: 'stop-first', label: 'stop the old replica first' },
+] as const;
+
 /** Deploy one service to the Swarm: the same app as a local deploy, with replicas and an update policy. */
 export function SwarmDeployDialog({ seed, onClose, onDeployed }: { seed: OrchestratorSeed | null; onClose: () => void; onDeployed: (name: string) => void }) {
-  const [name, setName] = useState(seed?.name ?? '');
-  const [image, setImage] = useState(seed?.image ?? '');
-  const [replicas, setReplicas] = useState(2);
-  const [target, setTarget] = useState(String(seed?.port ?? 80));
+  const [app, setApp] = useState<AppSpec>({ name: seed?.name ?? '', image: seed?.image ?? '', port: String(seed?.port ?? 80), replicas: 2 });
   const [published, setPublished] = useState('');
   const [mode, setMode] = useState<'ingress' | 'host'>('ingress');
   const [env, setEnv] = useState((seed?.env ?? []).map((e) => `${e.key}=${e.value}`).join('\n'));
   const [cpus, setCpus] = useState('');
   const [memoryMiB, setMemoryMiB] = useState('');
   const [health, setHealth] = useState('');
-  const [order, setOrder] = useState<'start-first' | 'stop-first'>('start-first');
+  const [order, setOrder] = useState<(typeof UPDATE_ORDERS)[number]['value']>('start-first');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -27,10 +32,10 @@ export function SwarmDeployDialog({ seed, onClose, onDeployed }: { seed: Orchest
     setBusy(true);
     setError(null);
     const spec: SwarmServiceSpecInput = {
-      name: name.trim(),
-      image: image.trim(),
-      replicas,
-      ports: target ? [{ target: Number(target), ...(published ? { published: Number(published) } : {}), mode }] : [],
+      name: app.name.trim(),
+      image: app.image.trim(),
+      replicas: app.replicas,
+      ports: app.port ? [{ target: Number(app.port), ...(published ? { published: Number(published) } : {}), mode }] : [],
       env: env
         .split('\n')
         .map((l) => l.trim())
@@ -47,28 +52,10 @@ export function SwarmDeployDialog({ seed, onClose, onDeployed }: { seed: Orchest
   };
 
   return (
-    <FormDialog title="Deploy to Swarm" onClose={onClose} onSubmit={() => void submit()} primaryLabel="Deploy" busyLabel="Deploying…" busy={busy} canSubmit={Boolean(name && image)} error={error} wide>
+    <FormDialog title="Deploy to Swarm" onClose={onClose} onSubmit={() => void submit()} primaryLabel="Deploy" busyLabel="Deploying…" busy={busy} canSubmit={Boolean(app.name && app.image)} error={error} wide>
       <div className="form-grid">
-        <label>
-          Service name
-          <input value={name} onChange={(e) => setName(e.target.value)} required />
-        </label>
-        <label>
-          Image
-          <input value={image} onChange={(e) => setImage(e.target.value)} required />
-        </label>
-        <label>
-          Replicas: {replicas}
-          <input type="range" min={0} max={20} value={replicas} onChange={(e) => setReplicas(Number(e.target.value))} />
-        </label>
-        <label>
-          Container port
-          <input inputMode="numeric" value={target} onChange={(e) => setTarget(e.target.value.replace(/\D/g, ''))} />
-        </label>
-        <label>
-          Published port (empty: any free one)
-          <input inputMode="numeric" value={published} onChange={(e) => setPublished(e.target.value.replace(/\D/g, ''))} />
-        </label>
+        <AppFields app={app} onChange={setApp} nameLabel="Service name" />
+        <TextField label="Published port (empty: any free one)" numeric="whole" value={published} onChange={setPublished} />
         <fieldset>
           <legend>Publish mode</legend>
           <label>
@@ -80,29 +67,11 @@ export function SwarmDeployDialog({ seed, onClose, onDeployed }: { seed: Orchest
             own port; with a fixed port, one replica per node
           </label>
         </fieldset>
-        <label className="span-2">
-          Environment (KEY=value, one per line)
-          <textarea rows={3} value={env} onChange={(e) => setEnv(e.target.value)} />
-        </label>
-        <label>
-          CPU limit (cores)
-          <input inputMode="decimal" value={cpus} onChange={(e) => setCpus(e.target.value.replace(/[^\d.]/g, ''))} />
-        </label>
-        <label>
-          Memory limit (MiB)
-          <input inputMode="numeric" value={memoryMiB} onChange={(e) => setMemoryMiB(e.target.value.replace(/\D/g, ''))} />
-        </label>
-        <label className="span-2">
-          Health check command (optional, run inside the container)
-          <input value={health} onChange={(e) => setHealth(e.target.value)} placeholder="wget -q -O /dev/null http://localhost:3000/" />
-        </label>
-        <label>
-          Updates
-          <select value={order} onChange={(e) => setOrder(e.target.value as 'start-first' | 'stop-first')}>
-            <option value="start-first">start the new replica first (no gap)</option>
-            <option value="stop-first">stop the old replica first</option>
-          </select>
-        </label>
+        <TextField label="Environment (KEY=value, one per line)" className="span-2" rows={3} value={env} onChange={setEnv} />
+        <TextField label="CPU limit (cores)" numeric="decimal" value={cpus} onChange={setCpus} />
+        <TextField label="Memory limit (MiB)" numeric="whole" value={memoryMiB} onChange={setMemoryMiB} />
+        <TextField label="Health check command (optional, run inside the container)" className="span-2" value={health} placeholder="wget -q -O /dev/null http://localhost:3000/" onChange={setHealth} />
+        <SelectField label="Updates" value={order} choices={UPDATE_ORDERS} onChange={setOrder} />
         <p className="muted small span-2">A failed update (a replica that will not start) is rolled back by the engine. Every node must be able to pull the image: push it to a registry the nodes reach (Images → Push).</p>
       </div>
     </FormDialog>

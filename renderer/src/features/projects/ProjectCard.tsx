@@ -7,6 +7,16 @@ import { RunOutput } from './RunOutput';
 import { DownDialog } from './DownDialog';
 import { ProjectLogs } from './ProjectLogs';
 
+/** The project's compose commands in button order; each is hidden in the state where it would do nothing. */
+const PROJECT_ACTIONS: { action: ComposeAction; label: string; hideWhen?: ComposeProjectView['state'] }[] = [
+  { action: 'up', label: 'Up', hideWhen: 'running' },
+  { action: 'stop', label: 'Stop', hideWhen: 'stopped' },
+  { action: 'start', label: 'Start', hideWhen: 'running' },
+  { action: 'restart', label: 'Restart' },
+  { action: 'pull', label: 'Pull' },
+  { action: 'build', label: 'Build' },
+];
+
 const STATE_WORDS = { running: 'running', partial: 'partly running', stopped: 'stopped' } as const;
 
 function ServiceRow({ project, service, busy }: { project: string; service: ComposeServiceView; busy: boolean }) {
@@ -78,30 +88,11 @@ export function ProjectCard({ project, initiallyShowLogs = false }: { project: C
           )}
         </div>
         <div className="project-actions" role="group" aria-label={`${project.name} actions`}>
-          {project.state !== 'running' && (
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => act('up')}>
-              Up
+          {PROJECT_ACTIONS.filter((a) => a.hideWhen !== project.state).map((a) => (
+            <button key={a.action} type="button" className={a.action === 'up' ? 'btn btn-primary' : 'btn'} disabled={busy} onClick={() => act(a.action)}>
+              {a.label}
             </button>
-          )}
-          {project.state !== 'stopped' && (
-            <button type="button" className="btn" disabled={busy} onClick={() => act('stop')}>
-              Stop
-            </button>
-          )}
-          {project.state !== 'running' && (
-            <button type="button" className="btn" disabled={busy} onClick={() => act('start')}>
-              Start
-            </button>
-          )}
-          <button type="button" className="btn" disabled={busy} onClick={() => act('restart')}>
-            Restart
-          </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => act('pull')}>
-            Pull
-          </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => act('build')}>
-            Build
-          </button>
+          ))}
           <button type="button" className="btn" aria-expanded={logsOpen} onClick={() => setLogsOpen(!logsOpen)}>
             {logsOpen ? 'Hide logs' : 'Logs'}
           </button>

@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../bridge';
 import type { ComposeLogLine } from '../../../../shared/api/compose';
 import type { ApiError } from '../../../../shared/errors';
 import { ErrorBox } from '../../components/ErrorBox';
+import { SelectField } from '../../components/SelectField';
 
 const MAX_LINES = 5_000;
 /** Colours that keep 4.5:1 contrast on the panel background in both themes' text weight. */
@@ -17,7 +18,6 @@ function appendInOrder(prev: ComposeLogLine[], batch: ComposeLogLine[]): Compose
 
 /** A project's logs, merged in time order by main, each line prefixed with its service in that service's colour. */
 export function ProjectLogs({ project, services }: { project: string; services: string[] }) {
-  const filterId = useId();
   const [filter, setFilter] = useState('');
   const [lines, setLines] = useState<ComposeLogLine[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
@@ -31,21 +31,18 @@ export function ProjectLogs({ project, services }: { project: string; services: 
   const width = Math.max(...services.map((s) => s.length), 4);
   return (
     <section className="project-logs" aria-label={`Logs of ${project}`}>
-      <div className="field-inline">
-        <label htmlFor={filterId}>Service</label>
-        <select id={filterId} className="input" value={filter} onChange={(e) => {
-            setLines([]);
-            setError(null);
-            setFilter(e.target.value);
-          }}>
-          <option value="">All services</option>
-          {services.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Service"
+        className="field-inline"
+        value={filter}
+        none="All services"
+        choices={services}
+        onChange={(service) => {
+          setLines([]);
+          setError(null);
+          setFilter(service);
+        }}
+      />
       {error && <ErrorBox error={error} />}
       <pre className="compose-output mono small" tabIndex={0} aria-label={`Merged logs of ${project}`} data-testid="project-logs">
         {lines.length === 0 && <span className="muted">No log lines yet.</span>}

@@ -1,6 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../bridge';
 import { ErrorBox } from '../../components/ErrorBox';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
 import { useStore } from '../../store';
 import { checkImageReference } from '../../../../shared/reference';
 import type { ApiError } from '../../../../shared/errors';
@@ -19,7 +21,6 @@ const namesRegistry = (ref: string): boolean => {
  * progress. Used by the Registries view (with a picker of local images) and the Images view (one image).
  */
 export function PushForm({ source, sources, onSourceChange }: { source: string; sources?: string[]; onSourceChange?: (source: string) => void }) {
-  const id = useId();
   const [target, setTarget] = useState(() => (namesRegistry(source) ? source : ''));
   const [invalid, setInvalid] = useState<string | null>(null);
   const [tagError, setTagError] = useState<ApiError | null>(null);
@@ -42,36 +43,26 @@ export function PushForm({ source, sources, onSourceChange }: { source: string; 
   return (
     <div className="stack-tight">
       <form className="field-pair" onSubmit={(e) => (e.preventDefault(), void push())}>
-        {sources && onSourceChange && (
-          <div className="field">
-            <label htmlFor={`${id}-s`}>Local image</label>
-            <select id={`${id}-s`} className="input mono" value={source} onChange={(e) => onSourceChange(e.target.value)}>
-              <option value="">Choose…</option>
-              {sources.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div className="field" style={{ flex: 1 }}>
-          <label htmlFor={`${id}-t`}>Push as</label>
-          <input id={`${id}-t`} className="input mono" value={target} aria-invalid={invalid ? true : undefined} placeholder="127.0.0.1:5000/team/app:1 or user/app:1" onChange={(e) => setTarget(e.target.value)} />
-          {invalid && <span className="field-error">{invalid}</span>}
-        </div>
-        <div className="field">
-          <label aria-hidden>&nbsp;</label>
-          {running ? (
-            <button type="button" className="btn" onClick={cancel}>
-              Cancel push
-            </button>
-          ) : (
-            <button type="submit" className="btn btn-primary" disabled={!source || !target.trim()}>
-              {target.trim() !== '' && target.trim() === source ? 'Push' : 'Tag and push'}
-            </button>
-          )}
-        </div>
+        {sources && onSourceChange && <SelectField label="Local image" mono value={source} none="Choose…" choices={sources} onChange={onSourceChange} />}
+        <TextField
+          label="Push as"
+          className="grow"
+          value={target}
+          placeholder="127.0.0.1:5000/team/app:1 or user/app:1"
+          error={invalid}
+          onChange={setTarget}
+          addon={
+            running ? (
+              <button type="button" className="btn" onClick={cancel}>
+                Cancel push
+              </button>
+            ) : (
+              <button type="submit" className="btn btn-primary" disabled={!source || !target.trim()}>
+                {target.trim() !== '' && target.trim() === source ? 'Push' : 'Tag and push'}
+              </button>
+            )
+          }
+        />
       </form>
       {tagError && <ErrorBox error={tagError} />}
       <TransferOutcome state={state} />

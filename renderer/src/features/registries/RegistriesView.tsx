@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useStore } from '../../store';
+import { PageHeader } from '../../components/PageHeader';
 import type { RegistryAccount } from '../../../../shared/api/registry';
 import { PullButton } from './PullButton';
 import { PullDialog } from './PullDialog';
@@ -22,13 +23,9 @@ export function RegistriesView() {
   }, [connected, refreshImages]);
   return (
     <div className="stack">
-      <header className="page-header-row">
-        <div className="page-header">
-          <h1>Registries</h1>
-          <p className="muted">Pull images to run them, push yours to share them. Sign in for private repositories.</p>
-        </div>
+      <PageHeader title="Registries" subtitle="Pull images to run them, push yours to share them. Sign in for private repositories.">
         <PullButton primary />
-      </header>
+      </PageHeader>
       <SignInPanel onAccounts={onAccounts} />
       <SearchPanel registries={accounts.map((a) => a.registry)} onPull={setPulling} onRun={setRunning} />
       <PushPanel />

@@ -1,12 +1,12 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../bridge';
 import { ErrorBox } from '../../components/ErrorBox';
+import { TextField } from '../../components/TextField';
 import { checkImageReference } from '../../../../shared/reference';
 import type { ApiError } from '../../../../shared/errors';
 
 /** Adds a name to a local image (`docker tag`), checked like the docker CLI checks it. */
 export function TagForm({ source, onTagged }: { source: string; onTagged?: (reference: string) => void }) {
-  const id = useId();
   const [target, setTarget] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -30,29 +30,23 @@ export function TagForm({ source, onTagged }: { source: string; onTagged?: (refe
 
   return (
     <div className="stack-tight">
-      <form className="field-pair" onSubmit={(e) => (e.preventDefault(), void tag())}>
-        <div className="field" style={{ flex: 1 }}>
-          <label htmlFor={id}>New tag</label>
-          <input
-            id={id}
-            className="input mono"
-            value={target}
-            spellCheck={false}
-            aria-invalid={invalid ? true : undefined}
-            placeholder="my-app:1.2 or 127.0.0.1:5000/team/my-app:1.2"
-            onChange={(e) => {
-              setTarget(e.target.value);
-              setInvalid(null);
-            }}
-          />
-          {invalid ? <span className="field-error">{invalid}</span> : <span className="field-hint">Without a tag Porthole adds :latest. The image keeps its other names.</span>}
-        </div>
-        <div className="field">
-          <label aria-hidden>&nbsp;</label>
-          <button type="submit" className="btn btn-primary" disabled={busy || !target.trim()}>
-            {busy ? 'Tagging…' : 'Add tag'}
-          </button>
-        </div>
+      <form onSubmit={(e) => (e.preventDefault(), void tag())}>
+        <TextField
+          label="New tag"
+          value={target}
+          placeholder="my-app:1.2 or 127.0.0.1:5000/team/my-app:1.2"
+          error={invalid}
+          hint="Without a tag Porthole adds :latest. The image keeps its other names."
+          onChange={(text) => {
+            setTarget(text);
+            setInvalid(null);
+          }}
+          addon={
+            <button type="submit" className="btn btn-primary" disabled={busy || !target.trim()}>
+              {busy ? 'Tagging…' : 'Add tag'}
+            </button>
+          }
+        />
       </form>
       {error && <ErrorBox error={error} />}
       {tagged && (

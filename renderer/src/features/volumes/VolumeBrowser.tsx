@@ -3,20 +3,9 @@ import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBox } from '../../components/ErrorBox';
 import { formatBytes, formatRelative } from '../../lib/format';
+import { saveBytes } from '../../lib/save-file';
 import type { ApiError } from '../../../../shared/errors';
 import type { VolumeEntry } from '../../../../shared/api/volumes';
-
-function saveBytes(name: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes]));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** A volume's files, read-only: folders open, files download. */
 export function VolumeBrowser({ volume, onClose }: { volume: string; onClose: () => void }) {

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { ContainerDetail } from '../../../../../shared/dto';
 import { PortLinks } from '../list/PortLinks';
 import { CopyButton } from '../../../components/CopyButton';
+import { ResourceTable, type Column } from '../../../components/ResourceTable';
 import { NetworksTable } from './NetworksTable';
 import { RawJson } from './RawJson';
 
@@ -32,6 +33,13 @@ const splitEnv = (entry: string): [string, string] => {
   return at === -1 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
 };
 
+const MOUNT_COLUMNS: Column<ContainerDetail['mounts'][number]>[] = [
+  { key: 'type', header: 'Type', cell: (m) => m.type },
+  { key: 'source', header: 'Source', kind: 'clip', cell: (m) => <span className="mono">{m.name ?? m.source}</span>, title: (m) => m.name ?? m.source },
+  { key: 'destination', header: 'Destination', kind: 'clip', cell: (m) => <span className="mono">{m.destination}</span>, title: (m) => m.destination },
+  { key: 'mode', header: 'Mode', cell: (m) => (m.rw ? 'read-write' : 'read-only') },
+];
+
 export function InspectTab({ detail }: { detail: ContainerDetail }) {
   const [showRaw, setShowRaw] = useState(false);
   const labels = Object.entries(detail.labels).sort(([a], [b]) => a.localeCompare(b));
@@ -61,26 +69,7 @@ export function InspectTab({ detail }: { detail: ContainerDetail }) {
         <KeyValues rows={detail.env.map((e) => splitEnv(e)).map(([k, v]) => [k, <code key={k}>{v}</code>])} />
       </Section>
       <Section title={`Mounts (${detail.mounts.length})`} empty={detail.mounts.length === 0}>
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Type</th>
-              <th>Source</th>
-              <th>Destination</th>
-              <th>Mode</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.mounts.map((m) => (
-              <tr key={m.destination}>
-                <td>{m.type}</td>
-                <td className="mono">{m.name ?? m.source}</td>
-                <td className="mono">{m.destination}</td>
-                <td>{m.rw ? 'read-write' : 'read-only'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ResourceTable label="Mounts" rows={detail.mounts} rowKey={(m) => m.destination} columns={MOUNT_COLUMNS} />
       </Section>
       <Section title={`Labels (${labels.length})`} empty={labels.length === 0}>
         <KeyValues rows={labels.map(([k, v]) => [k, <code key={k}>{v}</code>])} />

@@ -1,19 +1,8 @@
 import { MAX_UPLOAD_BYTES } from '../../../../../shared/api/files';
 import type { ApiError } from '../../../../../shared/errors';
 import { api } from '../../../bridge';
-import { base64ToBytes, bytesToBase64 } from '../../../lib/base64';
-
-/** Hands bytes to the browser as a download (works in Electron's renderer too). */
-export function saveBytes(name: string, base64: string, type = 'application/octet-stream'): void {
-  const url = URL.createObjectURL(new Blob([base64ToBytes(base64) as Uint8Array<ArrayBuffer>], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { bytesToBase64 } from '../../../lib/base64';
+import { saveBytes } from '../../../lib/save-file';
 
 export async function downloadPath(containerId: string, path: string): Promise<ApiError | null> {
   const result = await api.invoke('files:download', { containerId, path });

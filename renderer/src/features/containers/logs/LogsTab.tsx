@@ -4,6 +4,7 @@ import { LOG_BUFFER_CAP, splitMatches, type LogBuffer } from './log-buffer';
 import { useLogStream, type LogStreamStatus } from './use-log-stream';
 import { ErrorBox } from '../../../components/ErrorBox';
 import { useSlashFocus } from '../../../lib/use-slash-focus';
+import { saveBlob } from '../../../lib/save-file';
 
 const TAILS = [100, 1000, 10_000, LOG_BUFFER_CAP];
 const ROW_HEIGHT = 20;
@@ -21,14 +22,7 @@ const clock = (ms: number) => {
   return `${d.toLocaleTimeString(undefined, { hour12: false })}.${String(d.getMilliseconds()).padStart(3, '0')}`;
 };
 
-function download(buffer: LogBuffer, name: string, withTimestamps: boolean) {
-  const url = URL.createObjectURL(new Blob([buffer.toText(withTimestamps)], { type: 'text/plain' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${name}.log`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = (buffer: LogBuffer, name: string, withTimestamps: boolean) => saveBlob(`${name}.log`, new Blob([buffer.toText(withTimestamps)], { type: 'text/plain' }));
 
 /** Choices that outlive a switch to another tab of the same container. */
 export interface LogOptions {

@@ -17,6 +17,12 @@ export function rates(samples: StatsSample[], pick: (s: StatsSample) => number):
   return out;
 }
 
+/** Two counters' rates as a chart's two lines: in (or read) and out (or written). */
+const inAndOut = (samples: StatsSample[], inOf: (s: StatsSample) => number, outOf: (s: StatsSample) => number) => [
+  { values: rates(samples, inOf), className: 'spark-a' },
+  { values: rates(samples, outOf), className: 'spark-b' },
+];
+
 function Card({ title, value, note, children }: { title: string; value: ReactNode; note?: string; children: ReactNode }) {
   return (
     <section className="stat-card" aria-label={title}>
@@ -54,22 +60,10 @@ export function StatsTab({ id, running }: { id: string; running: boolean }) {
         <Sparkline label="Memory use" format={formatMemory} spanSeconds={spanSeconds} max={last.memoryLimitBytes || undefined} series={[{ values: samples.map((s) => s.memoryBytes), className: 'spark-a' }]} />
       </Card>
       <Card title="Network I/O" value={`↓ ${formatBytes(last.netRxBytes)} · ↑ ${formatBytes(last.netTxBytes)}`} note="Totals received / sent; the chart shows the rate (blue in, green out).">
-        <Sparkline
-          label="Network rate" format={perSecond} spanSeconds={spanSeconds}
-          series={[
-            { values: rates(samples, (s) => s.netRxBytes), className: 'spark-a' },
-            { values: rates(samples, (s) => s.netTxBytes), className: 'spark-b' },
-          ]}
-        />
+        <Sparkline label="Network rate" format={perSecond} spanSeconds={spanSeconds} series={inAndOut(samples, (s) => s.netRxBytes, (s) => s.netTxBytes)} />
       </Card>
       <Card title="Block I/O" value={`read ${formatBytes(last.blockReadBytes)} · written ${formatBytes(last.blockWriteBytes)}`} note="Totals read / written; the chart shows the rate (blue read, green write).">
-        <Sparkline
-          label="Disk rate" format={perSecond} spanSeconds={spanSeconds}
-          series={[
-            { values: rates(samples, (s) => s.blockReadBytes), className: 'spark-a' },
-            { values: rates(samples, (s) => s.blockWriteBytes), className: 'spark-b' },
-          ]}
-        />
+        <Sparkline label="Disk rate" format={perSecond} spanSeconds={spanSeconds} series={inAndOut(samples, (s) => s.blockReadBytes, (s) => s.blockWriteBytes)} />
       </Card>
       <p className="muted small stat-foot">
         {last.pids} process{last.pids === 1 ? '' : 'es'} · {samples.length} sample{samples.length === 1 ? '' : 's'} (kept for two minutes)
