@@ -1,11 +1,12 @@
 import type { ComponentType } from 'react';
 import { EngineOverview } from '../features/overview/EngineOverview';
 import { ContainersView } from '../features/containers/ContainersView';
+// Eager: loaded as a chunk its tables came out wider than the panel at 800 px (its styles' order changed).
+import { ComparePanel } from '../features/compare/ComparePanel';
 import { lazyComponent } from '../lib/lazy-component';
 
 // Views other than the landing ones load on first visit: the start-up bundle stays small (B4 first paint).
 const ImagesView = lazyComponent(() => import('../features/images/ImagesView').then((m) => m.ImagesView));
-const ComparePanel = lazyComponent(() => import('../features/compare/ComparePanel').then((m) => m.ComparePanel));
 const VolumesView = lazyComponent(() => import('../features/volumes/VolumesView').then((m) => m.VolumesView));
 const NetworksView = lazyComponent(() => import('../features/networks/NetworksView').then((m) => m.NetworksView));
 const DiskView = lazyComponent(() => import('../features/disk/DiskView').then((m) => m.DiskView));
