@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { ComposeProblem } from '../../shared/api/compose';
 import type { ComposeFileSet } from './compose-files';
-import { parseComposeFile } from './compose-parse';
+// yaml and ajv (the compose schema) load on first use, not at every start of the host (bench B4).
+const composeParse = () => import('./compose-parse');
 import { interpolationEnv, parseDotEnv } from './interpolate';
 import { mergeComposeDocuments } from './merge';
 
@@ -14,6 +15,7 @@ export interface LoadedModel {
 export async function loadComposeModel(set: ComposeFileSet, processEnv: NodeJS.ProcessEnv = process.env): Promise<LoadedModel> {
   const dotEnv = set.envFile ? parseDotEnv(await readFile(set.envFile, 'utf8').catch(() => '')) : {};
   const env = interpolationEnv(dotEnv, processEnv);
+  const { parseComposeFile } = await composeParse();
   const parsed = await Promise.all(set.files.map((f) => parseComposeFile(f, env)));
   const problems = parsed.flatMap((p) => p.problems);
   return { model: problems.length > 0 ? {} : mergeComposeDocuments(parsed.map((p) => p.value)), problems };

@@ -5,7 +5,10 @@ import type { EngineConnection } from '../engine/connection';
 import { baseName, parentOf } from './archive';
 import { listFolder } from './list-folder';
 import { readFileBytes, readFolderTar } from './read-file';
-import { writeFiles } from './write-files';
+import type * as WriteFilesModule from './write-files';
+
+// tar-stream loads on the first write, not at every start of the host (bench B4).
+const writeFiles: typeof WriteFilesModule.writeFiles = async (...args) => (await import('./write-files')).writeFiles(...args);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 

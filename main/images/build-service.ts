@@ -8,7 +8,9 @@ import { Batcher } from '../engine/batcher';
 import { JsonLinesParser } from '../engine/json-lines';
 import { toApiError } from '../engine/errors';
 import { pumpUntilDone } from '../lib/stream-util';
-import { listContextEntries, packContext, type SuppliedFiles } from './build-context';
+import type { SuppliedFiles } from './build-context';
+// tar-stream and the .dockerignore parser load on first use, not at every start of the host (bench B4).
+const buildContext = () => import('./build-context');
 import * as engine from '../engine/gateway';
 
 export interface BuildRequest {
@@ -76,6 +78,7 @@ export async function buildImage(connection: EngineConnection, req: BuildRequest
   );
 
   // Supplied files: a tar made here. Otherwise dockerode packs the folder with its .dockerignore.
+  const { listContextEntries, packContext } = await buildContext();
   const packed = supplied ? await packContext(req.context, req.dockerfile, supplied) : null;
   const context = packed ? packed.tar : { context: req.context, src: await listContextEntries(req.context, req.dockerfile) };
   let stream: Readable;

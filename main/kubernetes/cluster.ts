@@ -1,7 +1,8 @@
 import { PortholeError } from '../../shared/errors';
 import type { KubeApplyEvent, KubeContexts } from '../../shared/api/kubernetes';
 import { sleep } from '../lib/sleep';
-import { parseManifest } from './manifests';
+// yaml and kubernetes-models load on first use, not at every start of the host (bench B4).
+const manifests = () => import('./manifests');
 
 type Client = typeof import('@kubernetes/client-node');
 
@@ -47,7 +48,7 @@ function words(error: unknown): string {
  * fails (progress deadline, crashing pods) ends with the pods' own reasons in words.
  */
 export async function applyManifest(yaml: string, context: string | undefined, namespace: string | undefined, emit: (e: KubeApplyEvent) => void, signal: AbortSignal): Promise<void> {
-  const objects = parseManifest(yaml);
+  const objects = (await manifests()).parseManifest(yaml);
   const { k8s, config } = await kubeConfig(context);
   const ns = namespace ?? config.getContextObject(config.getCurrentContext())?.namespace ?? 'default';
   const client = k8s.KubernetesObjectApi.makeApiClient(config);
@@ -88,7 +89,7 @@ export async function applyManifest(yaml: string, context: string | undefined, n
 }
 
 export async function deleteManifest(yaml: string, context?: string): Promise<{ deleted: string[] }> {
-  const objects = parseManifest(yaml);
+  const objects = (await manifests()).parseManifest(yaml);
   const { k8s, config } = await kubeConfig(context);
   const client = k8s.KubernetesObjectApi.makeApiClient(config);
   const ns = config.getContextObject(config.getCurrentContext())?.namespace ?? 'default';

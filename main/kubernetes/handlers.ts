@@ -1,12 +1,13 @@
 import type { DomainHandlers } from '../api/domain-handlers';
-import { appManifest, parseManifest } from './manifests';
+// yaml and kubernetes-models load on first use, not at every start of the host (bench B4).
+const manifests = () => import('./manifests');
 import { applyManifest, deleteManifest, listContexts } from './cluster';
 
 export function kubernetesHandlers() {
   return {
     invoke: {
-      'kubernetes:manifest': async (input) => appManifest(input),
-      'kubernetes:validate': async ({ yaml }) => ({ objects: parseManifest(yaml).map((o) => `${o.kind}/${o.metadata?.name}`) }),
+      'kubernetes:manifest': async (input) => (await manifests()).appManifest(input),
+      'kubernetes:validate': async ({ yaml }) => ({ objects: (await manifests()).parseManifest(yaml).map((o) => `${o.kind}/${o.metadata?.name}`) }),
       'kubernetes:contexts': () => listContexts(),
       'kubernetes:delete': ({ yaml, context }) => deleteManifest(yaml, context),
     },

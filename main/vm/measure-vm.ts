@@ -10,7 +10,8 @@ import { sleep } from '../lib/sleep';
 import { freeLoopbackPort } from './free-port';
 import { measureContainerTwin } from './container-twin';
 import { fetchRoot } from './http-body';
-import { GUEST_BUSYBOX, packInitramfs } from './initramfs';
+// tar-stream and the initramfs packer load on first use, not at every start of the host (bench B4).
+const initramfsPacker = () => import('./initramfs');
 import { initScript, MARK } from './init-script';
 import { networkModuleFiles } from './kernel-modules';
 import { bootUntilAnswer, KERNEL_MARK } from './boot';
@@ -91,6 +92,7 @@ export async function measureVm(docker: Dockerode, setup: VmSetup, options: Meas
     const initramfs = join(dir, 'initramfs.cpio.gz');
     const exported = (await withDeadline(container.export(), ENGINE_DEADLINE_MS, 'The engine’s export')) as unknown as Readable;
     phase('pack', 'Packing it with an init into an initramfs');
+    const { GUEST_BUSYBOX, packInitramfs } = await initramfsPacker();
     const packed = await packInitramfs({
       rootfs: exported,
       busybox,

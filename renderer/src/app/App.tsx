@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useStore } from '../store';
 import { VIEWS } from './views';
 import { EngineBadge } from '../features/overview/EngineBadge';
@@ -58,7 +59,9 @@ export function App() {
       </nav>
       <main id="content" className="content" aria-label={current.label} data-view={current.id} tabIndex={-1}>
         <HostAccessNotice />
-        <Current />
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <Current />
+        </Suspense>
       </main>
       <Toasts />
     </div>

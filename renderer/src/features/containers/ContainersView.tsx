@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../store';
 import { selectVisibleContainers } from '../../store/containers-slice';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -8,11 +7,14 @@ import { ContainerList } from './list/ContainerList';
 import { ContainersToolbar } from './list/ContainersToolbar';
 import { BulkBar } from './list/BulkBar';
 import { RemoveDialog } from './list/RemoveDialog';
-import { ContainerDetailView } from './detail/ContainerDetailView';
 import { AllEnginesView } from './all-engines/AllEnginesView';
 import { EngineScopeToggle } from './all-engines/EngineScopeToggle';
 import { useEngineScope } from './all-engines/use-engine-scope';
+import { lazyComponent } from '../../lib/lazy-component';
 import './containers.css';
+
+// The detail (logs, terminal with xterm, files, stats) loads when a container is first opened, not at start-up.
+const ContainerDetailView = lazyComponent(() => import('./detail/ContainerDetailView').then((m) => m.ContainerDetailView));
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -28,17 +30,27 @@ export function ContainersView() {
   const [removing, setRemoving] = useState<string[] | null>(null);
   const loaded = useStore((s) => s.containersLoaded);
   const error = useStore((s) => s.containersError);
-  const total = useStore((s) => Object.keys(s.containers).length);
-  const rows = useStore(useShallow(selectVisibleContainers));
-  const load = useStore((s) => s.loadContainers);
-  const engineState = useStore((s) => s.status.state);
+  const containers = useStore((s) => s.containers);
+  const containerFilter = useStore((s) => s.containerFilter);
+  const containerSearch = useStore((s) => s.containerSearch);
+  const groupByProject = useStore((s) => s.groupByProject);
+  const total = useMemo(() => Object.keys(containers).length, [containers]);
+  // Filtered and sorted only when its inputs change: with 5,000 containers a sort costs a frame, and any
+  // unrelated store update (engine info, a toast) would otherwise redo it.
+  const rows = useMemo(
+    () => selectVisibleContainers({ containers, containerFilter, containerSearch, groupByProject }),
+    [containers, containerFilter, containerSearch, groupByProject],
+  );
   const searchRef = useRef<HTMLInputElement>(null);
   const [scope, setScope] = useEngineScope();
   const sideBySide = scope === 'all' && !detailId;
 
+  // Every (re)connect re-lists the containers (store wiring); this covers a view opened after a failed list.
+  // Only on mount: at start-up both would otherwise ask for the same list at the same moment.
   useEffect(() => {
-    if (engineState === 'connected' && !loaded) void load();
-  }, [engineState, loaded, load]);
+    const { status, containersLoaded, loadContainers } = useStore.getState();
+    if (status.state === 'connected' && !containersLoaded) void loadContainers();
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -71,7 +83,9 @@ export function ContainersView() {
   if (detailId) {
     return (
       <>
-        <ContainerDetailView id={detailId} initialTab={detailTab} onBack={() => setDetailId(null)} onRemove={setRemoving} />
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <ContainerDetailView id={detailId} initialTab={detailTab} onBack={() => setDetailId(null)} onRemove={setRemoving} />
+        </Suspense>
         {dialog}
       </>
     );

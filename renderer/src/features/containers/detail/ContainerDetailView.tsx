@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useStore } from '../../../store';
 import { ErrorBox } from '../../../components/ErrorBox';
 import { EmptyState } from '../../../components/EmptyState';
@@ -10,9 +10,12 @@ import { DEFAULT_LOG_OPTIONS, LogsTab } from '../logs/LogsTab';
 import { StatsTab } from '../stats/StatsTab';
 import { InspectTab } from './InspectTab';
 import { useContainerDetail } from './use-container-detail';
-import { TerminalTab } from '../terminal/TerminalTab';
 import { FilesTab } from '../files/FilesTab';
 import { CopyButton } from '../../../components/CopyButton';
+import { lazyComponent } from '../../../lib/lazy-component';
+
+// xterm is most of the renderer's weight; it loads when a terminal is first opened.
+const TerminalTab = lazyComponent(() => import('../terminal/TerminalTab').then((m) => m.TerminalTab));
 
 export type Tab = 'logs' | 'inspect' | 'stats' | 'terminal' | 'files';
 const TABS: { id: Tab; label: string }[] = [
@@ -111,7 +114,9 @@ export function ContainerDetailView({ id, onBack, onRemove, initialTab }: { id: 
         {tab === 'stats' && <StatsTab id={detail.id} running={state === 'running'} />}
         {terminalOpened && (
           <div className="tab-keepalive" hidden={tab !== 'terminal'}>
-            <TerminalTab containerId={detail.id} />
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <TerminalTab containerId={detail.id} />
+            </Suspense>
           </div>
         )}
         {tab === 'files' && <FilesTab containerId={detail.id} onOpenVolumes={() => navigate('volumes')} />}

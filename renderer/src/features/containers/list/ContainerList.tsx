@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ContainerSummary } from '../../../../../shared/dto';
 import { useStore } from '../../../store';
@@ -27,21 +27,29 @@ export function withGroups(rows: ContainerSummary[], grouped: boolean): Item[] {
 
 export function ContainerList({ rows, onOpen, onRemove }: { rows: ContainerSummary[]; onOpen: (id: string) => void; onRemove: (ids: string[]) => void }) {
   const grouped = useStore((s) => s.groupByProject);
-  const selectedCount = useStore((s) => rows.reduce((n, r) => n + (s.selectedContainers[r.id] ? 1 : 0), 0));
+  const shownIds = useMemo(() => new Set(rows.map((r) => r.id)), [rows]);
+  // Counts over the selection (usually small), not over every shown row: this runs on every scroll frame.
+  const selectedCount = useStore((s) => {
+    let n = 0;
+    for (const id in s.selectedContainers) if (shownIds.has(id)) n++;
+    return n;
+  });
   const setSelected = useStore((s) => s.setContainersSelected);
   const items = useMemo(() => withGroups(rows, grouped), [rows, grouped]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (items[i].kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
-    getItemKey: (i) => {
+  // Stable while the items are: the virtualizer re-measures every item (5,000) whenever these change, and the
+  // list re-renders on every scroll frame.
+  const estimateSize = useCallback((i: number) => (items[i].kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT), [items]);
+  const getItemKey = useCallback(
+    (i: number) => {
       const item = items[i];
       return item.kind === 'group' ? `group:${item.project}` : item.container.id;
     },
-    overscan: 8,
-  });
+    [items],
+  );
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
+  const virtualizer = useVirtualizer({ count: items.length, getScrollElement, estimateSize, getItemKey, overscan: 8 });
   const allSelected = rows.length > 0 && selectedCount === rows.length;
 
   return (

@@ -6,6 +6,9 @@ import { ContainerActions } from './ContainerActions';
 import { PortLinks } from './PortLinks';
 import { ContainerStateCell } from './ContainerStateCell';
 
+// One formatter for every row: `Date#toLocaleString` builds a new one per call, rows mount on every scroll frame.
+const createdFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+
 interface RowProps {
   container: ContainerSummary;
   /** Position in the virtual list (numbers, not a style object, so unchanged rows skip re-rendering). */
@@ -46,7 +49,7 @@ export const ContainerRow = memo(function ContainerRow({ container: c, top, heig
       <span role="cell" className="ct-ports">
         <PortLinks ports={c.ports} />
       </span>
-      <span role="cell" className="muted small" title={new Date(c.createdMs).toLocaleString()}>
+      <span role="cell" className="muted small" title={createdFormat.format(c.createdMs)}>
         {formatRelative(c.createdMs)}
       </span>
       <span role="cell">

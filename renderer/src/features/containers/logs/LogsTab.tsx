@@ -17,10 +17,10 @@ const STATUS_TEXT: Record<LogStreamStatus, string> = {
   error: 'Stream failed',
 };
 
-const clock = (ms: number) => {
-  const d = new Date(ms);
-  return `${d.toLocaleTimeString(undefined, { hour12: false })}.${String(d.getMilliseconds()).padStart(3, '0')}`;
-};
+// One formatter for all lines: `toLocaleTimeString` builds a new one per call, and every frame of a
+// firehose shows dozens of fresh lines.
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', second: 'numeric', hour12: false });
+const clock = (ms: number) => `${timeFormat.format(ms)}.${String(new Date(ms).getMilliseconds()).padStart(3, '0')}`;
 
 const download = (buffer: LogBuffer, name: string, withTimestamps: boolean) => saveBlob(`${name}.log`, new Blob([buffer.toText(withTimestamps)], { type: 'text/plain' }));
 

@@ -45,6 +45,7 @@ export function useLogStream(id: string, tail: number) {
     if (!visible) return;
     const streamKey = `${id}|${tail}|${visible}|${restarts}`;
     let frame = 0;
+    let live = false;
     const render = () => {
       frame = 0;
       setVersion(buffer.version);
@@ -53,7 +54,9 @@ export function useLogStream(id: string, tail: number) {
       if (message.kind === 'data') {
         buffer.append(message.data);
         if (!frame) frame = requestAnimationFrame(render);
-        setState((s) => (s.key === streamKey && s.status === 'live' ? s : { key: streamKey, status: 'live', error: null }));
+        // Once: a state update per batch would schedule a React pass per message, not per frame.
+        if (!live) setState({ key: streamKey, status: 'live', error: null });
+        live = true;
       } else if (message.kind === 'end') setState({ key: streamKey, status: 'ended', error: null });
       else setState({ key: streamKey, status: 'error', error: message.error });
     });
