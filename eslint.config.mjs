@@ -4,6 +4,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const nodeOnly = ['electron', 'dockerode', 'ws', 'node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto'];
+/** What no renderer file may import: it talks only to the bridge. */
+const rendererBoundaries = [
+  { group: nodeOnly, message: 'The renderer talks only to the bridge: no Node, Electron, dockerode or ws.' },
+  { group: ['**/main/**', '../../main/*', '../../../main/*'], message: 'The renderer cannot import main/.' },
+  { group: ['**/preload/**'], message: 'The renderer cannot import the preload.' },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results.json', 'test/fixtures/**'] },
@@ -24,16 +30,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: nodeOnly, message: 'The renderer talks only to the bridge: no Node, Electron, dockerode or ws.' },
-            { group: ['**/main/**', '../../main/*', '../../../main/*'], message: 'The renderer cannot import main/.' },
-            { group: ['**/preload/**'], message: 'The renderer cannot import the preload.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: rendererBoundaries }],
     },
   },
   {
@@ -44,8 +41,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: nodeOnly, message: 'The renderer talks only to the bridge: no Node, Electron, dockerode or ws.' },
-            { group: ['**/main/**', '../../main/*', '../../../main/*'], message: 'The renderer cannot import main/.' },
+            ...rendererBoundaries,
             { group: ['**/features/**'], message: 'components/, store/, lib/ and bridge/ sit below the features: a feature imports them, never the other way.' },
           ],
         },
