@@ -7,10 +7,8 @@ import { ErrorBox } from '../../../components/ErrorBox';
 import { EmptyState } from '../../../components/EmptyState';
 import { SearchBox } from '../../../components/SearchBox';
 import { describeContainerFailure } from '../../../lib/container-error-text';
-import { shortId } from '../../../lib/format';
-import { StateBadge } from '../list/ContainerStateCell';
 import { RemoveDialog } from '../list/RemoveDialog';
-import { EngineRowActions } from './EngineRowActions';
+import { EngineContainerGrid } from './EngineContainerGrid';
 import { SwitchToOpenDialog } from './SwitchToOpenDialog';
 import { rowKey, useAllEngines } from './use-all-engines';
 import './all-engines.css';
@@ -21,6 +19,8 @@ function matches(c: EngineContainer, needle: string): boolean {
   if (!needle) return true;
   return [c.name, c.image, c.engineName, c.composeProject ?? ''].some((v) => v.toLowerCase().includes(needle)) || c.id.startsWith(needle);
 }
+
+const countText = (shown: number, total: number, engines: number): string => `${shown} of ${total} on ${engines} engine${engines === 1 ? '' : 's'}`;
 
 /** Containers of every connected engine in one list, each row's actions going to its own engine. */
 export function AllEnginesView({ scopeToggle }: { scopeToggle: ReactNode }) {
@@ -79,55 +79,7 @@ export function AllEnginesView({ scopeToggle }: { scopeToggle: ReactNode }) {
         Try another name, image or engine.
       </EmptyState>
     );
-  else
-    body = (
-      <div className="ae-table-wrap">
-        <table className="ae-table" aria-label="Containers on all engines" data-testid="all-engines-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Engine</th>
-              <th scope="col" className="ae-image">
-                Image
-              </th>
-              <th scope="col">State</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={rowKey(c)} data-testid="all-engines-row" data-name={c.name} data-engine={c.engineName} data-state={c.state}>
-                <td>
-                  <div className="ae-name">
-                    <button type="button" className="ct-open" onClick={() => open(c)} title="Open logs, inspect and stats">
-                      {c.name}
-                    </button>
-                    <span className="muted small mono">{shortId(c.id)}</span>
-                  </div>
-                </td>
-                <td>
-                  <span className="engine-chip" data-testid="row-engine">
-                    {c.engineName}
-                  </span>
-                </td>
-                <td className="ae-image mono" title={c.image}>
-                  {c.image}
-                </td>
-                <td>
-                  <div className="ae-state">
-                    <StateBadge state={c.state} />
-                    <span className="muted small">{c.status}</span>
-                  </div>
-                </td>
-                <td>
-                  <EngineRowActions container={c} busy={Boolean(busy[rowKey(c)])} onAct={(a) => void act(c, a)} onRemove={() => setRemoving(c)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    );
+  else body = <EngineContainerGrid rows={rows} busy={busy} onOpen={open} onAct={(c, a) => void act(c, a)} onRemove={setRemoving} />;
 
   return (
     <div className="ct-page">
@@ -135,7 +87,7 @@ export function AllEnginesView({ scopeToggle }: { scopeToggle: ReactNode }) {
         <div className="ct-title">
           <h1>Containers</h1>
           <span className="muted" data-testid="container-count">
-            {data ? `${rows.length} of ${data.containers.length} on ${data.engines.filter((e) => e.state === 'listed').length} engines` : ''}
+            {data ? countText(rows.length, data.containers.length, data.engines.filter((e) => e.state === 'listed').length) : ''}
           </span>
         </div>
         {scopeToggle}
