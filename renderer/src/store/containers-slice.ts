@@ -41,6 +41,14 @@ const withoutKeys = <T>(record: Record<string, T>, keys: string[]): Record<strin
   return next;
 };
 
+/** How long an outside stop stays shown past its kill time when no exit is reported. */
+const OUTSIDE_STOP_FORGET_MS = 5_000;
+const ENDS_A_STOP = new Set(['die', 'stop', 'destroy', 'start']);
+
+/** `docker stop` (and a restart's first half) sends the container's stop signal, SIGTERM unless the image says otherwise. */
+const isStopSignal = (event: EngineEvent): boolean =>
+  event.type === 'container' && event.action === 'kill' && ['15', 'SIGTERM', 'TERM'].includes(event.attributes.signal ?? '');
+
 export const createContainersSlice: StateCreator<StoreState, [], [], ContainersSlice> = (set, get) => {
   /** The state the latest event implies, per container, until a re-list agrees; and ids the engine destroyed. */
   const expected = new Map<string, string>();
@@ -68,6 +76,30 @@ export const createContainersSlice: StateCreator<StoreState, [], [], ContainersS
     set({ containers, containersLoaded: true, containersError: null, selectedContainers: withoutKeys(get().selectedContainers, gone) });
   };
   const coalescer = new Coalescer(refetch);
+
+  /** Stops someone else began (`docker stop` in a terminal): shown like Porthole's own until the container exits. */
+  const outsideStops = new Map<string, ReturnType<typeof setTimeout>>();
+  const endOutsideStop = (id: string) => {
+    const timer = outsideStops.get(id);
+    if (!timer) return;
+    clearTimeout(timer);
+    outsideStops.delete(id);
+    set({ containerBusy: withoutKeys(get().containerBusy, [id]), containerKillAt: withoutKeys(get().containerKillAt, [id]) });
+  };
+  const beginOutsideStop = (event: EngineEvent) => {
+    const id = event.id;
+    if (!id || get().containerBusy[id] || get().containers[id]?.state !== 'running') return;
+    // The engine kills at its timeout; a signal that was no stop (a reload) is forgotten a little after it.
+    outsideStops.set(id, setTimeout(() => endOutsideStop(id), OUTSIDE_STOP_FORGET_MS));
+    set({ containerBusy: { ...get().containerBusy, [id]: 'stop' } });
+    void api.invoke('containers:stop-timeouts', { ids: [id] }).then((r) => {
+      const timeout = r.ok ? r.data.find((t) => t.id === id) : undefined;
+      if (!timeout || !outsideStops.has(id)) return;
+      clearTimeout(outsideStops.get(id));
+      outsideStops.set(id, setTimeout(() => endOutsideStop(id), timeout.seconds * 1000 + OUTSIDE_STOP_FORGET_MS));
+      set({ containerKillAt: { ...get().containerKillAt, [id]: (event.timeMs || Date.now()) + timeout.seconds * 1000 } });
+    });
+  };
 
   const settle = async (ids: string[], busy: ContainerBusy, call: () => Promise<{ ok: true; data: ActionOutcome[] } | { ok: false; error: ApiError }>) => {
     set({ containerBusy: { ...get().containerBusy, ...Object.fromEntries(ids.map((id) => [id, busy])) } });
@@ -97,6 +129,8 @@ export const createContainersSlice: StateCreator<StoreState, [], [], ContainersS
     groupByProject: true,
     loadContainers: () => refetch('all'),
     applyContainerEvent: (event) => {
+      if (event.id && outsideStops.has(event.id) && ENDS_A_STOP.has(event.action)) endOutsideStop(event.id);
+      if (isStopSignal(event)) beginOutsideStop(event);
       const effect = effectOf(event);
       if (effect.kind === 'ignore') return;
       if (effect.kind === 'removed') {

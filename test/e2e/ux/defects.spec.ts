@@ -58,6 +58,26 @@ test('2 · every view and a container detail have an address; Back, the sidebar 
   }
 });
 
+test('4b · a stop started with the docker CLI shows the same Stopping and countdown, until the container exits', async ({ page, served }) => {
+  const name = `porthole-ux-cli-stop-${RUN_ID}`;
+  const id = await runBusybox(name, undefined, ['--stop-timeout', '6']);
+  const row = page.locator(`[data-testid="container-row"][data-name="${name}"]`);
+  try {
+    await page.goto(`${served.url}#/containers`);
+    await page.getByLabel('Search containers').fill(name);
+    await expect(row).toHaveAttribute('data-state', 'running');
+    const stopping = dockerCli('stop', name);
+    const transition = row.getByTestId('container-transition');
+    await expect(transition).toContainText('Stopping');
+    await expect(transition).toContainText(/killed in [1-6] s/);
+    await stopping;
+    await expect(row).toHaveAttribute('data-state', 'exited');
+    await expect(transition).toHaveCount(0);
+  } finally {
+    await dockerCli('rm', '-f', id);
+  }
+});
+
 test('4 · a stop that waits for the timeout shows Stopping with the time left, and offers Kill', async ({ page, served }) => {
   const name = `porthole-ux-stop-${RUN_ID}`;
   // busybox sleep as PID 1 ignores SIGTERM: the engine waits the whole stop timeout (6 s here, not the default 10).

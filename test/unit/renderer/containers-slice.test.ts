@@ -19,6 +19,7 @@ const bridge = vi.hoisted(() => {
           return { ok: true, data: rows.map(([id, r]) => ({ id, name: r.name, state: r.state, status: r.state, image: 'img', imageId: 'sha', command: '', createdMs: 0, ports: [], labels: {}, mounts: [] })) };
         }
         if (channel === 'containers:action') return { ok: true, data: actionResults.splice(0) };
+        if (channel === 'containers:stop-timeouts') return { ok: true, data: (input.ids as string[]).map((id) => ({ id, seconds: 10 })) };
         return { ok: true, data: [] };
       }),
       on: vi.fn(() => () => {}),
@@ -101,6 +102,30 @@ describe('containers slice: patching from engine events', () => {
     expect(state(A)).toBe('exited');
     await vi.advanceTimersByTimeAsync(200);
     expect(listCalls()).toHaveLength(2);
+  });
+
+  it('a stop begun outside Porthole (docker stop) shows Stopping with the kill countdown until the container exits', async () => {
+    const kill = (signal: string): EngineEvent => ({ ...event(A, 'kill'), attributes: { signal }, timeMs: 1_000_000 });
+    useStore.getState().applyContainerEvent(kill('15'));
+    expect(useStore.getState().containerBusy[A]).toBe('stop');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(useStore.getState().containerKillAt[A]).toBe(1_010_000);
+    bridge.table.set(A, { name: 'alpha', state: 'exited' });
+    useStore.getState().applyContainerEvent(event(A, 'die'));
+    expect(useStore.getState().containerBusy[A]).toBeUndefined();
+    expect(useStore.getState().containerKillAt[A]).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(100);
+  });
+
+  it('a kill with SIGKILL is no stop to count down, and a signal that stopped nothing is forgotten after the timeout', async () => {
+    useStore.getState().applyContainerEvent({ ...event(A, 'kill'), attributes: { signal: '9' } });
+    expect(useStore.getState().containerBusy[A]).toBeUndefined();
+    useStore.getState().applyContainerEvent({ ...event(A, 'kill'), attributes: { signal: 'SIGTERM' }, timeMs: Date.now() });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(useStore.getState().containerBusy[A]).toBe('stop');
+    await vi.advanceTimersByTimeAsync(10_000 + 5_000);
+    expect(useStore.getState().containerBusy[A]).toBeUndefined();
+    expect(useStore.getState().containerKillAt[A]).toBeUndefined();
   });
 
   it('ignores events of other object types and exec noise', async () => {
