@@ -20,6 +20,7 @@ export const volumesList = new LiveList<VolumeSummary[]>({ key: 'volumes', load:
 
 export const networksList = new LiveList<NetworkSummary[]>({ key: 'networks', load: () => api.invoke('networks:list', {}), initial: [] });
 
-export const swarmServicesList = new LiveList<SwarmServiceSummary[]>({ key: 'swarmServices', load: () => api.invoke('swarm:services', {}), initial: [] });
+// The manager records a task as running a moment after its container's `start` event, and sends no task events.
+export const swarmServicesList = new LiveList<SwarmServiceSummary[]>({ key: 'swarmServices', load: () => api.invoke('swarm:services', {}), initial: [], settleMs: 1_500 });
 
 export const swarmNodesList = new LiveList<SwarmNode[]>({ key: 'swarmNodes', load: () => api.invoke('swarm:nodes', {}), initial: [] });

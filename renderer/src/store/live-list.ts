@@ -28,6 +28,11 @@ export interface LiveListOptions<T> {
    */
   resync?: 'first' | 'later';
   resyncDelayMs?: number;
+  /**
+   * For records that lag the events about them (a swarm task is "running" a moment after its container's
+   * `start`): one more request this long after the last touching event.
+   */
+  settleMs?: number;
 }
 
 export class LiveList<T> {
@@ -35,6 +40,7 @@ export class LiveList<T> {
   private readonly listeners = new Set<(state: LiveListState<T>) => void>();
   private detach: (() => void)[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private inFlight = false;
   private again = false;
   /** Bumped on stop, so an answer to a request from before is dropped. */
@@ -77,7 +83,10 @@ export class LiveList<T> {
     const { key, resync = 'first', resyncDelayMs = this.delayMs } = this.options;
     this.detach = [
       onEngineEvent((event) => {
-        if (touches(key, event)) this.schedule(this.delayMs);
+        if (touches(key, event)) {
+          this.schedule(this.delayMs);
+          this.scheduleSettle();
+        }
       }),
       (resync === 'first' ? onResync : onResyncAfterLists)(() => this.schedule(resyncDelayMs)),
     ];
@@ -87,11 +96,23 @@ export class LiveList<T> {
   private stop(): void {
     for (const off of this.detach.splice(0)) off();
     if (this.timer) clearTimeout(this.timer);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
     this.timer = null;
+    this.settleTimer = null;
     this.again = false;
     this.generation++;
     this.state = this.initialState();
     for (const resolve of this.waiters.splice(0)) resolve();
+  }
+
+  private scheduleSettle(): void {
+    const { settleMs } = this.options;
+    if (settleMs === undefined) return;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      this.schedule(0);
+    }, settleMs);
   }
 
   private schedule(delayMs: number): void {
