@@ -14,7 +14,7 @@ export async function bigList(browser: Browser, served: Served): Promise<Figure[
   await page.getByRole('link', { name: 'Overview' }).click();
   const renderMs = await page.evaluate(async () => {
     const t0 = performance.now();
-    (Array.from(document.querySelectorAll('nav button')).find((b) => b.textContent?.includes('Containers')) as HTMLButtonElement).click();
+    (document.querySelector('nav a[data-view="containers"]') as HTMLAnchorElement).click();
     await new Promise<void>((resolve) => {
       const check = () => (document.querySelector('[data-testid="container-row"]') ? resolve() : requestAnimationFrame(check));
       check();
