@@ -120,24 +120,24 @@ describe('a live list', () => {
     expect(seen).toEqual([]);
     expect(list.current().loaded).toBe(false);
   });
+
   it('with settleMs asks once more after the last touching event, for records that lag their events', async () => {
     const list = new LiveList({ key: 'swarmServices', load: () => api.invoke('swarm:services', {}), initial: [] as unknown[], delayMs: 100, settleMs: 1_500 });
     fakeBridge.status('connected');
     const off = list.subscribe(() => {});
-    await vi.advanceTimersByTimeAsync(10);
-    expect(fakeBridge.count('swarm:services')).toBe(1);
+    const requestsAfter = async (ms: number) => {
+      await vi.advanceTimersByTimeAsync(ms);
+      return fakeBridge.count('swarm:services');
+    };
+    expect(await requestsAfter(10)).toBe(1);
     fakeBridge.events('container create');
     await vi.advanceTimersByTimeAsync(500);
     fakeBridge.events('container start');
-    await vi.advanceTimersByTimeAsync(200);
-    expect(fakeBridge.count('swarm:services')).toBe(3);
+    expect(await requestsAfter(200)).toBe(3);
     // 1.5 s after the last event (not the first): one more, then nothing.
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(fakeBridge.count('swarm:services')).toBe(3);
-    await vi.advanceTimersByTimeAsync(500);
-    expect(fakeBridge.count('swarm:services')).toBe(4);
-    await vi.advanceTimersByTimeAsync(5_000);
-    expect(fakeBridge.count('swarm:services')).toBe(4);
+    expect(await requestsAfter(1_000)).toBe(3);
+    expect(await requestsAfter(500)).toBe(4);
+    expect(await requestsAfter(5_000)).toBe(4);
     off();
   });
 });
