@@ -75,3 +75,6 @@ export function formatDecimal(bytes: number): string {
   }
   return i === 0 ? `${bytes} B` : `${value.toFixed(value >= 100 ? 0 : 1)} ${units[i]}`;
 }
+
+/** How a VM figure measured under TCG emulation is labelled (here, not in the zod contract: the renderer's start bundle stays free of zod). */
+export const EMULATED_LABEL = 'emulated — slower than a real VM';

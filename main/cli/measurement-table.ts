@@ -1,5 +1,5 @@
-import { EMULATED_LABEL, type VmMeasurement } from '../../shared/api/vm';
-import { formatBinary, formatDecimal, formatDuration } from '../../shared/compare-units';
+import type { VmMeasurement } from '../../shared/api/vm';
+import { EMULATED_LABEL, formatBinary, formatDecimal, formatDuration } from '../../shared/compare-units';
 
 /** The CLI's text form: the container and the VM, figure by figure. */
 export function measurementTable(m: VmMeasurement): string {

@@ -4,8 +4,6 @@ import { z } from 'zod';
 export const VM_ACCELERATORS = ['kvm', 'hvf', 'whpx', 'tcg'] as const;
 export type VmAccelerator = (typeof VM_ACCELERATORS)[number];
 
-export const EMULATED_LABEL = 'emulated — slower than a real VM';
-
 /** What a VM measurement needs on this host, and what is missing in words. */
 export interface VmSetup {
   ready: boolean;

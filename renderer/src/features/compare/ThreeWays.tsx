@@ -1,6 +1,6 @@
 import type { CompareModel, ContainerCost } from '../../../../shared/api/compare';
-import { EMULATED_LABEL, type VmMeasurement } from '../../../../shared/api/vm';
-import { formatBinary, formatDecimal, formatDuration } from '../../../../shared/compare-units';
+import type { VmMeasurement } from '../../../../shared/api/vm';
+import { EMULATED_LABEL, formatBinary, formatDecimal, formatDuration } from '../../../../shared/compare-units';
 import { sourceText } from './chart-data';
 
 const ACCEL_NAMES: Record<string, string> = { kvm: 'KVM', hvf: 'Hypervisor.framework', whpx: 'WHPX', tcg: 'TCG' };
