@@ -67,7 +67,7 @@ export function attachWebSocket(socket: WebSocket, router: ApiRouter, push: Push
       socket.pause();
     }
   };
-  const unsubscribePush = push.subscribe((channel, payload) => send({ t: 'push', channel, payload }));
+  const unsubscribePush = push.subscribe((channel, payload) => send({ t: 'push', channel, payload }), { replay: true });
 
   let alive = true;
   socket.on('pong', () => (alive = true));
