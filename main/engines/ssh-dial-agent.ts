@@ -1,6 +1,6 @@
 import { Agent, type AgentOptions } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Client, type ConnectConfig } from 'ssh2';
+import type { Client, ConnectConfig } from 'ssh2';
 
 /**
  * An http.Agent that reaches a remote engine through ONE ssh connection: every HTTP connection is a
@@ -18,22 +18,28 @@ export class SshDialAgent extends Agent {
 
   private connection(): Promise<Client> {
     if (this.ready) return this.ready;
-    const client = new Client();
-    this.client = client;
-    this.ready = new Promise<Client>((resolve, reject) => {
-      client.once('ready', () => resolve(client));
-      client.once('error', (error) => {
-        this.forget(client);
-        reject(error);
-      });
-      client.once('close', () => this.forget(client));
-      client.connect(this.config);
-    });
-    return this.ready;
+    // ssh2 loads on the first ssh engine's first request, not at every start (~60 ms here).
+    const ready: Promise<Client> = import('ssh2').then(
+      ({ Client: SshClient }) =>
+        new Promise<Client>((resolve, reject) => {
+          if (this.ready !== ready) return reject(new Error('The ssh connection was closed before it opened.'));
+          const client = new SshClient();
+          this.client = client;
+          client.once('ready', () => resolve(client));
+          client.once('error', (error) => {
+            this.forget(ready);
+            reject(error);
+          });
+          client.once('close', () => this.forget(ready));
+          client.connect(this.config);
+        }),
+    );
+    this.ready = ready;
+    return ready;
   }
 
-  private forget(client: Client): void {
-    if (this.client !== client) return;
+  private forget(ready: Promise<Client>): void {
+    if (this.ready !== ready) return;
     this.client = null;
     this.ready = null;
   }
