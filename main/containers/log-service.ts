@@ -13,12 +13,17 @@ export interface LogParams {
 }
 
 const LOG_BATCH_MS = 50;
+/**
+ * Lines per message at most. The page parses and stores each message in one task: 5,000 lines (~500 KB) made
+ * tasks of ~30 ms CPU, which stretched past 100 ms while a firehose kept both cores busy (B6a).
+ */
+const LOG_BATCH_LINES = 1_000;
 
 /** Streams a container's logs as batches of lines; TTY containers are read raw, others demultiplexed. */
 export async function streamLogs(connection: EngineConnection, params: LogParams, emit: (lines: LogLine[]) => void, signal: AbortSignal): Promise<void> {
   const container = connection.client().getContainer(params.id);
   const info = await engine.inspectContainer(container, signal);
-  const batcher = new Batcher<LogLine>(emit, LOG_BATCH_MS, 5_000);
+  const batcher = new Batcher<LogLine>(emit, LOG_BATCH_MS, LOG_BATCH_LINES);
   const splitterFor = (stream: 'stdout' | 'stderr') =>
     new LineSplitter((line, truncated) => {
       const split = params.timestamps ? splitTimestamp(line) : { timeMs: undefined, text: line };

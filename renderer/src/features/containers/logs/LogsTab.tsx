@@ -60,7 +60,7 @@ export function LogsTab({ id, name, tty, options, onOptions }: LogsTabProps) {
   const activeLine = matches.length > 0 ? matches[Math.min(current, matches.length - 1)] : -1;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({ count: buffer.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({ count: buffer.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
 
   useEffect(() => {
     if (!follow || buffer.length === 0) return;

@@ -5,6 +5,13 @@ import type { ApiError } from '../../../../../shared/errors';
 import { LogBuffer } from './log-buffer';
 import { usePageVisible } from '../use-page-visible';
 
+/**
+ * At most ten renders a second while lines stream. A line that comes after a quiet spell still shows on the next
+ * frame; a firehose (B6: 45,000 lines/s) redrew the view every frame, work nobody can read, and its tasks then
+ * waited for a core the engine's log writer was using.
+ */
+const MIN_RENDER_GAP_MS = 100;
+
 export type LogStreamStatus = 'connecting' | 'live' | 'ended' | 'paused' | 'error';
 
 interface StreamState {
@@ -14,8 +21,8 @@ interface StreamState {
 }
 
 /**
- * Follows a container's logs into a bounded buffer. Re-renders at most once per animation frame
- * however fast lines arrive; closes while the window is hidden (and reloads the tail when it shows
+ * Follows a container's logs into a bounded buffer. Re-renders at most ten times a second however fast
+ * lines arrive; closes while the window is hidden (and reloads the tail when it shows
  * again); picks up new lines when the container restarts after its stream ended.
  */
 export function useLogStream(id: string, tail: number) {
@@ -45,15 +52,28 @@ export function useLogStream(id: string, tail: number) {
     if (!visible) return;
     const streamKey = `${id}|${tail}|${visible}|${restarts}`;
     let frame = 0;
+    let timer = 0;
+    let renderedAt = -Infinity;
     let live = false;
     const render = () => {
       frame = 0;
+      renderedAt = performance.now();
       setVersion(buffer.version);
+    };
+    const scheduleRender = () => {
+      if (frame || timer) return;
+      const wait = renderedAt + MIN_RENDER_GAP_MS - performance.now();
+      if (wait <= 0) frame = requestAnimationFrame(render);
+      else
+        timer = window.setTimeout(() => {
+          timer = 0;
+          frame = requestAnimationFrame(render);
+        }, wait);
     };
     const close = api.subscribe('containers:logs', { id, tail: restarts > 0 ? 0 : tail, follow: true, timestamps: true }, (message) => {
       if (message.kind === 'data') {
         buffer.append(message.data);
-        if (!frame) frame = requestAnimationFrame(render);
+        scheduleRender();
         // Once: a state update per batch would schedule a React pass per message, not per frame.
         if (!live) setState({ key: streamKey, status: 'live', error: null });
         live = true;
@@ -63,6 +83,7 @@ export function useLogStream(id: string, tail: number) {
     return () => {
       close();
       if (frame) cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
     };
   }, [id, tail, visible, restarts, buffer]);
 
