@@ -24,6 +24,27 @@ describe('LogBuffer', () => {
     expect(buffer.at(0)?.text).toBe('line 20');
   });
 
+  it('reads the same window before and after it cuts away what fell off the top', () => {
+    const buffer = new LogBuffer(10);
+    buffer.append(lines(0, 10));
+    // 3 fall off: fewer than half the cap, so nothing is cut yet.
+    buffer.append(lines(10, 13));
+    expect(buffer.length).toBe(10);
+    expect(buffer.at(0)?.text).toBe('line 3');
+    expect(buffer.at(9)?.text).toBe('line 12');
+    expect(buffer.at(10)).toBeUndefined();
+    expect(buffer.at(-1)).toBeUndefined();
+    expect(buffer.search('line 3')).toEqual([0]);
+    expect(buffer.toText(false).split('\n')[0]).toBe('line 3');
+    // 3 more: 6 gone, past half the cap, so the cut happens; the window reads the same.
+    buffer.append(lines(13, 16));
+    expect(buffer.dropped).toBe(6);
+    expect(buffer.at(0)?.text).toBe('line 6');
+    expect(buffer.at(9)?.text).toBe('line 15');
+    expect(buffer.search('line 15')).toEqual([9]);
+    expect(buffer.toText(false)).toBe(`${lines(6, 16).map((l) => l.text).join('\n')}\n`);
+  });
+
   it('defaults to a 50,000-line cap', () => {
     expect(LOG_BUFFER_CAP).toBe(50_000);
     const buffer = new LogBuffer();
