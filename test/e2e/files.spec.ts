@@ -70,7 +70,15 @@ test('a climbing path is refused, and a container removed mid-browse says so', a
     const token = sessionStorage.getItem('porthole.token') ?? '';
     const ws = new WebSocket(`ws://${location.host}/ws?token=${encodeURIComponent(token)}`);
     await new Promise((resolve) => (ws.onopen = resolve));
-    const answer = new Promise<string>((resolve) => (ws.onmessage = (e) => resolve(String(e.data))));
+    // The host first pushes the engine status to a new socket; the answer is the result with our id.
+    const answer = new Promise<string>(
+      (resolve) =>
+        (ws.onmessage = (e) => {
+          const text = String(e.data);
+          const msg = JSON.parse(text) as { t: string; id?: number };
+          if (msg.t === 'result' && msg.id === 1) resolve(text);
+        }),
+    );
     ws.send(JSON.stringify({ t: 'invoke', id: 1, channel: 'files:list', input: { containerId, path: '/srv/../../etc' } }));
     const text = await answer;
     ws.close();

@@ -127,6 +127,16 @@ describe('browser host (WebSocket transport)', () => {
     }
   });
 
+  it('a socket that connects is told the engine status at once, without asking', async () => {
+    const { ws, next } = await connect(wsUrl(TOKEN));
+    try {
+      const push = await next((m) => m.t === 'push');
+      expect(push).toMatchObject({ channel: 'engine:status', payload: { state: 'connected', version: await dockerCli('version', '--format', '{{.Server.Version}}') } });
+    } finally {
+      ws.close();
+    }
+  });
+
   it('a stream subscription closes server-side when the socket closes', async () => {
     const name = uniqueName('ws-logs');
     const id = await runBusybox(name, ['/bin/busybox', 'sh', '-c', 'while true; do echo tick; sleep 0.2; done']);
