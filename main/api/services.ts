@@ -20,6 +20,7 @@ import { dataDir } from '../lib/data-dir';
 import type { CoreEvents } from '../lib/event-bus';
 import { EngineRegistry } from '../engines/engine-registry';
 import { EnginePool } from '../engines/engine-pool';
+import { AllContainers } from '../engine/all-containers';
 
 export interface Services {
   connection: EngineConnection;
@@ -48,19 +49,20 @@ export interface Services {
 
 export function createServices(connection: EngineConnection, adapter: HostAdapter, events: CoreEvents, engines: EngineRegistry = new EngineRegistry()): Services {
   const credentials = new CredentialStore(adapter.secrets ?? new MemorySecretStore());
-  const containers = new ContainerService(connection, events);
+  const allContainers = new AllContainers(connection);
+  const containers = new ContainerService(connection, events, allContainers);
   const compose = new ComposeService(connection);
   return {
     connection,
     events,
     containers,
-    images: new ImageService(connection),
+    images: new ImageService(connection, allContainers),
     host: new HostService(connection, adapter),
     compare: new CompareService(connection),
     vm: new VmService(connection),
     registry: new RegistryService(connection, credentials),
-    volumes: new VolumeService(connection),
-    networks: new NetworkService(connection),
+    volumes: new VolumeService(connection, allContainers),
+    networks: new NetworkService(connection, allContainers),
     prune: new PruneService(connection),
     engineSetup: new EngineSetupService(connection, () => dataDir()),
     compose,

@@ -11,6 +11,7 @@ import { findFreePort, isPortFree } from '../lib/ports';
 import type { CoreEvents } from '../lib/event-bus';
 import { BULK_CONCURRENCY, mapBounded } from '../lib/bounded';
 import { explainNameConflict } from './name-conflict';
+import type { AllContainers } from '../engine/all-containers';
 
 type RunParsed = z.output<typeof runInput>;
 
@@ -19,6 +20,8 @@ export class ContainerService {
     /** The connection Porthole follows, or one engine's client (the side-by-side list's rows). */
     private readonly connection: Pick<EngineConnection, 'client'>,
     private readonly events?: CoreEvents,
+    /** Shares the every-container list with the other lists that count containers (absent for one engine's client). */
+    private readonly allContainers?: AllContainers,
   ) {}
 
   private get docker(): Dockerode {
@@ -27,7 +30,7 @@ export class ContainerService {
 
   /** Never asks for sizes here (`size=true` makes the engine walk every layer). */
   async list(all: boolean, ids?: string[]): Promise<ContainerSummary[]> {
-    const raw = await engine.listContainers(this.docker, ids ? { all, filters: { id: ids } } : { all });
+    const raw = all && !ids && this.allContainers ? await this.allContainers.list() : await engine.listContainers(this.docker, ids ? { all, filters: { id: ids } } : { all });
     return raw.map(toContainerSummary);
   }
 

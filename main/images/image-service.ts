@@ -4,9 +4,13 @@ import type { ImageSummary } from '../../shared/dto';
 import type { ImageDetail } from '../../shared/api/images';
 import type { EngineConnection } from '../engine/connection';
 import { toImageSummary } from '../engine/mappers';
+import type { AllContainers } from '../engine/all-containers';
 
 export class ImageService {
-  constructor(private readonly connection: EngineConnection) {}
+  constructor(
+    private readonly connection: EngineConnection,
+    private readonly allContainers: AllContainers,
+  ) {}
 
   private get docker(): Dockerode {
     return this.connection.client();
@@ -14,14 +18,14 @@ export class ImageService {
 
   /** Images with how many containers use each (counted from one container list, not per image). */
   async list(): Promise<ImageSummary[]> {
-    const [images, containers] = await Promise.all([this.docker.listImages({ all: false }), this.docker.listContainers({ all: true })]);
+    const [images, containers] = await Promise.all([this.docker.listImages({ all: false }), this.allContainers.list()]);
     const uses = new Map<string, number>();
     for (const c of containers) uses.set(c.ImageID, (uses.get(c.ImageID) ?? 0) + 1);
     return images.map((i) => ({ ...toImageSummary(i), containers: uses.get(i.Id) ?? 0 }));
   }
 
   async usedBy(imageId: string): Promise<ImageDetail['usedBy']> {
-    const containers = await this.docker.listContainers({ all: true });
+    const containers = await this.allContainers.list();
     return containers
       .filter((c) => c.ImageID === imageId)
       .map((c) => ({ id: c.Id, name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''), state: c.State }));

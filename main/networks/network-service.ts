@@ -2,11 +2,15 @@ import type Dockerode from 'dockerode';
 import { PortholeError } from '../../shared/errors';
 import type { NetworkSummary } from '../../shared/api/networks';
 import type { EngineConnection } from '../engine/connection';
+import type { AllContainers } from '../engine/all-containers';
 
 const BUILT_IN = new Set(['bridge', 'host', 'none']);
 
 export class NetworkService {
-  constructor(private readonly connection: EngineConnection) {}
+  constructor(
+    private readonly connection: EngineConnection,
+    private readonly allContainers: AllContainers,
+  ) {}
 
   private get docker(): Dockerode {
     return this.connection.client();
@@ -14,7 +18,7 @@ export class NetworkService {
 
   /** Networks with their attached containers, from one network list and one container list. */
   async list(): Promise<NetworkSummary[]> {
-    const [networks, containers] = await Promise.all([this.docker.listNetworks(), this.docker.listContainers({ all: true })]);
+    const [networks, containers] = await Promise.all([this.docker.listNetworks(), this.allContainers.list()]);
     const attached = new Map<string, NetworkSummary['containers']>();
     for (const c of containers) {
       for (const n of Object.values(c.NetworkSettings?.Networks ?? {})) {

@@ -3,6 +3,7 @@ import * as engine from '../engine/gateway';
 import { PortholeError } from '../../shared/errors';
 import type { VolumeDetail, VolumeSummary, VolumeUser } from '../../shared/api/volumes';
 import type { EngineConnection } from '../engine/connection';
+import type { AllContainers } from '../engine/all-containers';
 import { listVolumeDir, readVolumeFile } from './volume-browser';
 import { readDiskUsage } from '../system/disk-usage';
 
@@ -17,7 +18,10 @@ interface EngineVolume {
 }
 
 export class VolumeService {
-  constructor(private readonly connection: EngineConnection) {}
+  constructor(
+    private readonly connection: EngineConnection,
+    private readonly allContainers: AllContainers,
+  ) {}
 
   private get docker(): Dockerode {
     return this.connection.client();
@@ -25,7 +29,7 @@ export class VolumeService {
 
   /** Which containers (any state) mount each volume, from one container list. */
   private async users(): Promise<Map<string, VolumeUser[]>> {
-    const containers = await this.docker.listContainers({ all: true });
+    const containers = await this.allContainers.list();
     const byVolume = new Map<string, VolumeUser[]>();
     for (const c of containers) {
       for (const m of c.Mounts ?? []) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { PortholeCore } from '../../main/core';
 import { createCore } from '../../main/core';
 import { headlessHost } from '../../main/host/host-adapter';
-import type { EngineEvent, EngineInfo, EngineStatus, ContainerSummary } from '../../shared/dto';
+import type { EngineEvent, EngineInfo, EngineStatus, ContainerSummary, ImageSummary } from '../../shared/dto';
 import { busyboxImage, dockerCli, docker, testLabels, TEST_LABEL, RUN_ID } from '../support/engine';
 import { useCore, useProxiedCore } from '../support/core';
 import { uniqueName } from '../support/run-id';
@@ -153,5 +153,40 @@ describe('engine comes back', () => {
     await until(() => events.some((e) => e.id === id && e.action === 'start'), 10_000, 'start event after reconnect');
     expect((await core.router.invoke('containers:list', {}, ctx)).ok).toBe(true);
     expect(unhandled).toEqual([]);
+  });
+});
+
+describe('one engine list of every container, shared', () => {
+  const { core, proxy } = useProxiedCore();
+  const everyContainerLists = () => proxy.requests.filter((r) => /^GET (\/v[\d.]+)?\/containers\/json\?all=(true|1) /.test(r)).length;
+  const busyboxUses = async () => {
+    const result = await core.router.invoke('images:list', {}, ctx);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return (result.data as ImageSummary[]).find((i) => i.tags.includes(busyboxImage()))?.containers ?? 0;
+  };
+
+  it('the container list and the image list asked together cost the engine one list', async () => {
+    // Another test file's container event in the same moment makes the image list ask again: try a few times.
+    let fewest = Infinity;
+    for (let attempt = 0; attempt < 5 && fewest > 1; attempt++) {
+      proxy.resetRecord();
+      const [containers, images] = await Promise.all([core.router.invoke('containers:list', { all: true }, ctx), core.router.invoke('images:list', {}, ctx)]);
+      expect(containers.ok && images.ok).toBe(true);
+      fewest = Math.min(fewest, everyContainerLists());
+    }
+    expect(fewest).toBe(1);
+  });
+
+  it('after a container event the next list asks the engine again and counts the new container', async () => {
+    const events: EngineEvent[] = [];
+    core.push.subscribe((channel, payload) => {
+      if (channel !== 'engine:status') events.push(payload as EngineEvent);
+    });
+    const before = await busyboxUses();
+    proxy.resetRecord();
+    const id = await createLabelled(uniqueName('shared-list'));
+    await until(() => events.some((e) => e.id === id && e.action === 'create'), 10_000, 'create event');
+    expect(await busyboxUses()).toBeGreaterThanOrEqual(before + 1);
+    expect(everyContainerLists()).toBeGreaterThanOrEqual(1);
   });
 });
