@@ -84,6 +84,56 @@ describe('LogBuffer', () => {
   });
 });
 
+describe('LogBuffer keeps lines as joined batches', () => {
+  it('reads back every field of every line, across batches of any size', () => {
+    const buffer = new LogBuffer(100);
+    const sent: LogLine[] = [
+      { stream: 'stdout', timeMs: 1_700_000_000_123, text: 'first' },
+      { stream: 'stderr', text: '' },
+      { stream: 'stderr', timeMs: 1_700_000_000_456, text: 'cut short …', truncated: true },
+    ];
+    buffer.append(sent);
+    // A slow printer: one line at a time, merged into the last batch.
+    for (let i = 0; i < 40; i++) buffer.append([{ stream: i % 2 ? 'stderr' : 'stdout', text: `slow ${i}` }]);
+    buffer.append(lines(0, 700));
+    expect(buffer.length).toBe(100);
+    expect(buffer.dropped).toBe(643);
+    expect(buffer.at(0)?.text).toBe('line 600');
+    const fresh = new LogBuffer(1000);
+    fresh.append(sent);
+    for (let i = 0; i < 40; i++) fresh.append([{ stream: i % 2 ? 'stderr' : 'stdout', text: `slow ${i}` }]);
+    expect([0, 1, 2].map((i) => fresh.at(i))).toEqual(sent);
+    expect(fresh.at(3)).toEqual({ stream: 'stdout', text: 'slow 0' });
+    expect(fresh.at(42)).toEqual({ stream: 'stderr', text: 'slow 39' });
+    expect(fresh.at(43)).toBeUndefined();
+  });
+
+  it('does not count a match that runs across two lines, and finds several lines in one batch', () => {
+    const buffer = new LogBuffer(100);
+    buffer.append([
+      { stream: 'stdout', text: 'abc' },
+      { stream: 'stdout', text: 'def abc' },
+      { stream: 'stdout', text: 'xyz' },
+    ]);
+    expect(buffer.search('c\nd')).toEqual([]);
+    expect(buffer.search('cd')).toEqual([]);
+    expect(buffer.search('abc')).toEqual([0, 1]);
+    expect(buffer.search('ABC')).toEqual([0, 1]);
+    expect(buffer.search('z')).toEqual([2]);
+  });
+
+  it('searches line by line where lower case changes a text length (İ)', () => {
+    const buffer = new LogBuffer(100);
+    buffer.append([
+      { stream: 'stdout', text: 'İstanbul' },
+      { stream: 'stdout', text: 'plain' },
+      { stream: 'stdout', text: 'ankara' },
+    ]);
+    expect(buffer.search('ankara')).toEqual([2]);
+    expect(buffer.search('plain')).toEqual([1]);
+  });
+});
+
 describe('splitMatches', () => {
   it('splits around every case-insensitive match', () => {
     expect(splitMatches('Error: an error', 'error')).toEqual([

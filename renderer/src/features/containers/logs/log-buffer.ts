@@ -4,13 +4,34 @@ import type { LogLine } from '../../../../../shared/api/containers';
 export const LOG_BUFFER_CAP = 50_000;
 
 /**
+ * Lines kept as one string per batch plus line ends, not an object and a string per line: a firehose keeps
+ * 50,000 lines alive, and V8's young-generation collection copies every surviving object one by one; with
+ * an object per line those collections ran 20–75 ms under load (B6a).
+ */
+interface Chunk {
+  /** Global index (counted from the stream's first line) of the chunk's first line. */
+  first: number;
+  /** The lines joined by "\n"; `ends[i]` is where line i stops (line i+1 starts one further). */
+  text: string;
+  ends: number[];
+  /** 1 for stderr, 0 for stdout. */
+  stderr: number[];
+  /** NaN where the engine gave no time. */
+  times: number[];
+  truncated: Set<number> | null;
+}
+
+/** A batch this small is added to the last chunk (while that stays small) so a slow printer does not make one chunk a line. */
+const SMALL_CHUNK = 512;
+
+/**
  * A bounded, append-only window onto a log stream. Lines are addressed by their index in the
  * window; `dropped` counts how many fell off the top since the stream began.
  */
 export class LogBuffer {
-  /** Lines before `start` have fallen off the top; they are cut away in bulk, not one batch at a time. */
-  private lines: LogLine[] = [];
-  private start = 0;
+  private chunks: Chunk[] = [];
+  /** Global index one past the newest line. */
+  private end = 0;
   dropped = 0;
   /** Bumped on every change, so a view can tell it must re-render. */
   version = 0;
@@ -18,33 +39,41 @@ export class LogBuffer {
   constructor(readonly cap = LOG_BUFFER_CAP) {}
 
   get length(): number {
-    return this.lines.length - this.start;
+    return this.end - this.dropped;
   }
 
   at(index: number): LogLine | undefined {
-    return index < 0 ? undefined : this.lines[this.start + index];
+    if (index < 0 || index >= this.length) return undefined;
+    const global = this.dropped + index;
+    const chunk = this.chunkOf(global);
+    const i = global - chunk.first;
+    const from = i === 0 ? 0 : chunk.ends[i - 1] + 1;
+    const line: LogLine = { stream: chunk.stderr[i] ? 'stderr' : 'stdout', text: chunk.text.slice(from, chunk.ends[i]) };
+    if (!Number.isNaN(chunk.times[i])) line.timeMs = chunk.times[i];
+    if (chunk.truncated?.has(i)) line.truncated = true;
+    return line;
   }
 
   append(batch: readonly LogLine[]): void {
     if (batch.length === 0) return;
-    for (const line of batch) this.lines.push(line);
+    // Only the newest `cap` lines of a batch can stay.
+    const kept = batch.length > this.cap ? batch.slice(batch.length - this.cap) : batch;
+    const skipped = batch.length - kept.length;
+    this.end += skipped;
+    this.dropped += skipped;
+    const last = this.chunks.at(-1);
+    if (last && skipped === 0 && last.ends.length < SMALL_CHUNK && kept.length < SMALL_CHUNK) this.extend(last, kept);
+    else this.chunks.push(this.extend({ first: this.end, text: '', ends: [], stderr: [], times: [], truncated: null }, kept));
+    this.end += kept.length;
     const over = this.length - this.cap;
-    if (over > 0) {
-      this.start += over;
-      this.dropped += over;
-      // Shifting 50,000 lines for every 1,000-line batch was most of a firehose's append time (B6); cutting once
-      // half a window has fallen off keeps the copy rare and memory under one and a half windows.
-      if (this.start >= this.cap / 2) {
-        this.lines = this.lines.slice(this.start);
-        this.start = 0;
-      }
-    }
+    if (over > 0) this.dropped += over;
+    while (this.chunks.length > 0 && this.chunks[0].first + this.chunks[0].ends.length <= this.dropped) this.chunks.shift();
     this.version++;
   }
 
   clear(): void {
-    this.lines = [];
-    this.start = 0;
+    this.chunks = [];
+    this.end = 0;
     this.dropped = 0;
     this.version++;
   }
@@ -54,18 +83,75 @@ export class LogBuffer {
     const needle = query.toLowerCase();
     if (!needle) return [];
     const hits: number[] = [];
-    for (let i = this.start; i < this.lines.length; i++) if (this.lines[i].text.toLowerCase().includes(needle)) hits.push(i - this.start);
+    for (const chunk of this.chunks) {
+      const from = Math.max(0, this.dropped - chunk.first);
+      const lower = chunk.text.toLowerCase();
+      if (lower.length !== chunk.text.length) {
+        // A character whose lower case has another length: positions no longer line up, so look line by line.
+        for (let i = from; i < chunk.ends.length; i++) if (this.lineText(chunk, i).toLowerCase().includes(needle)) hits.push(chunk.first + i - this.dropped);
+        continue;
+      }
+      let i = from;
+      let at = lower.indexOf(needle, i === 0 ? 0 : chunk.ends[i - 1] + 1);
+      while (at !== -1 && i < chunk.ends.length) {
+        while (i < chunk.ends.length && chunk.ends[i] < at + needle.length) i++;
+        if (i === chunk.ends.length) break;
+        const lineStart = i === 0 ? 0 : chunk.ends[i - 1] + 1;
+        if (at >= lineStart) {
+          hits.push(chunk.first + i - this.dropped);
+          i++;
+          if (i === chunk.ends.length) break;
+          at = lower.indexOf(needle, chunk.ends[i - 1] + 1);
+        } else {
+          // The match ran across a line break: look again from this line's start.
+          at = lower.indexOf(needle, lineStart);
+        }
+      }
+    }
     return hits;
   }
 
   /** The window as plain text, as `docker logs -t` would print it. */
   toText(withTimestamps: boolean): string {
-    return (
-      this.lines
-        .slice(this.start)
-        .map((l) => (withTimestamps && l.timeMs !== undefined ? `${new Date(l.timeMs).toISOString()} ${l.text}` : l.text))
-        .join('\n') + '\n'
-    );
+    const out: string[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const l = this.at(i)!;
+      out.push(withTimestamps && l.timeMs !== undefined ? `${new Date(l.timeMs).toISOString()} ${l.text}` : l.text);
+    }
+    return out.join('\n') + '\n';
+  }
+
+  private extend(chunk: Chunk, lines: readonly LogLine[]): Chunk {
+    let offset = chunk.text.length + (chunk.ends.length > 0 ? 1 : 0);
+    const base = chunk.ends.length;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      offset += line.text.length;
+      chunk.ends.push(offset);
+      offset += 1;
+      chunk.stderr.push(line.stream === 'stderr' ? 1 : 0);
+      chunk.times.push(line.timeMs ?? NaN);
+      if (line.truncated) (chunk.truncated ??= new Set()).add(base + i);
+    }
+    const joined = lines.map((l) => l.text).join('\n');
+    chunk.text = base > 0 ? `${chunk.text}\n${joined}` : joined;
+    return chunk;
+  }
+
+  private lineText(chunk: Chunk, i: number): string {
+    return chunk.text.slice(i === 0 ? 0 : chunk.ends[i - 1] + 1, chunk.ends[i]);
+  }
+
+  /** The chunk holding a global line index (binary search: chunks are in order). */
+  private chunkOf(global: number): Chunk {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.chunks[mid].first <= global) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.chunks[lo];
   }
 }
 
