@@ -44,6 +44,14 @@ test('published ports are links to 127.0.0.1, and the Running filter hides stopp
 
   const link = containers.row(web).getByRole('link', { name: `127.0.0.1:${hostPort}` });
   await expect(link).toHaveAttribute('href', `http://127.0.0.1:${hostPort}`);
+  await expect(link).toHaveText(`127.0.0.1:${hostPort}`, { useInnerText: true });
+  // At 800 px the loopback host folds away so both numbers fit; the link keeps its full name.
+  await page.setViewportSize({ width: 800, height: 600 });
+  await expect(link).toHaveText(`${hostPort}`, { useInnerText: true });
+  await expect(containers.row(web).getByText('→80', { exact: true })).toBeVisible();
+  const fits = await containers.row(web).locator('.ct-ports').evaluate((cell) => cell.scrollWidth <= cell.clientWidth);
+  expect(fits).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await expect(containers.row(done)).toHaveAttribute('data-state', 'exited');
 
   await page.getByRole('button', { name: 'Running', exact: true }).click();

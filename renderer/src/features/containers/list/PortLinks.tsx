@@ -55,10 +55,13 @@ export function PortLinks({ ports, showUnpublished }: { ports: PortBinding[]; sh
           );
         }
         const label = url.replace(/^http:\/\//, '');
+        const host = label.slice(0, label.length - String(p.publicPort).length);
         return (
           <span key={key} className="port-pair">
-            <a className="port" href={url} target="_blank" rel="noreferrer" title={`Open ${url} (container port ${p.privatePort})`} onClick={(e) => void open(e, url)}>
-              {label}
+            <a className="port" href={url} target="_blank" rel="noreferrer" title={`Open ${url} (container port ${p.privatePort})`} aria-label={label} onClick={(e) => void open(e, url)}>
+              {/* A narrow list folds the usual loopback host away so both port numbers stay readable. */}
+              <span className={host === '127.0.0.1:' ? 'port-host port-loopback' : 'port-host'}>{host}</span>
+              {p.publicPort}
             </a>
             <span className="muted small" aria-label={`to container port ${p.privatePort}`}>
               →{p.privatePort}
