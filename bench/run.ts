@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: sets up its own labelled objects on the real engine, measures, cleans up, prints a table
- * and writes bench/results.json. Every figure is a median over repeated runs, with its baseline measured in
- * the same run.
+ * and writes bench/results.json. A time is a median over repeated runs, with its baseline measured in the
+ * same run; a "longest" figure (B5c, B6a) is the worst of its one run. Each figure starts once the machine is
+ * quiet again after the step before (removing or starting hundreds of containers keeps the engine busy).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -10,6 +11,7 @@ import { buildBenchImage, cleanupBench, createContainers, docker, removeContaine
 import { launchBrowser } from './lib/browser';
 import type { Figure } from './lib/figure';
 import { startServed } from './lib/serve';
+import { waitForQuietMachine } from './lib/quiet';
 import { listLatency } from './figures/b1-list';
 import { eventToScreen } from './figures/b2-event';
 import { eventStorm } from './figures/b3-storm';
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   const step = async (id: string, fn: () => Promise<Figure[]>) => {
     if (!wants(id)) return;
+    await waitForQuietMachine(id);
     const t0 = Date.now();
     try {
       figures.push(...(await fn()));
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
     await step('B9', () => memoryWithList(browser, served));
     await step('B5', async () => {
       many = many.concat(await createContainers(5000 - many.length, 'b5'));
+      await waitForQuietMachine('B5, its 5,000 containers made,');
       return bigList(browser, served);
     });
     await removeContainers(many);
@@ -90,6 +94,7 @@ async function main(): Promise<void> {
     await step('B8', () => noLeak(browser, served));
     await step('B4', async () => {
       running = running.concat(await createContainers(200 - running.length, 'b4', true));
+      await waitForQuietMachine('B4, its 200 containers started,');
       return firstPaint(browser);
     });
     await removeContainers(running);
