@@ -32,11 +32,15 @@ export class AllContainers {
     connection.on('status', invalidate);
   }
 
-  list(): Promise<Dockerode.ContainerInfo[]> {
+  /**
+   * `fresh` for a decision that must see the engine as it is now (refusing a removal because of a container
+   * removed a moment ago, whose event is still on its way, would be wrong); the answer is shared after.
+   */
+  list(options: { fresh?: boolean } = {}): Promise<Dockerode.ContainerInfo[]> {
     const docker = this.connection.client();
     const s = this.shared;
-    const fresh = s !== null && s.docker === docker && s.generation === this.generation && (s.settledAt === null || Date.now() - s.settledAt <= SHARE_MS);
-    if (fresh) return s.rows;
+    const reusable = !options.fresh && s !== null && s.docker === docker && s.generation === this.generation && (s.settledAt === null || Date.now() - s.settledAt <= SHARE_MS);
+    if (reusable) return s.rows;
     const entry: Shared = { rows: engine.listContainers(docker, { all: true }), docker, generation: this.generation, settledAt: null };
     this.shared = entry;
     entry.rows.then(

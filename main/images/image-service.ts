@@ -24,8 +24,8 @@ export class ImageService {
     return images.map((i) => ({ ...toImageSummary(i), containers: uses.get(i.Id) ?? 0 }));
   }
 
-  async usedBy(imageId: string): Promise<ImageDetail['usedBy']> {
-    const containers = await this.allContainers.list();
+  async usedBy(imageId: string, options: { fresh?: boolean } = {}): Promise<ImageDetail['usedBy']> {
+    const containers = await this.allContainers.list(options);
     return containers
       .filter((c) => c.ImageID === imageId)
       .map((c) => ({ id: c.Id, name: (c.Names?.[0] ?? c.Id).replace(/^\//, ''), state: c.State }));
@@ -58,7 +58,7 @@ export class ImageService {
     // A tag of an image that has other tags is only untagged (`docker rmi repo:tag`): containers keep their image.
     const tags = image.RepoTags ?? [];
     const untagOnly = tags.length > 1 && tags.some((t) => t === id || t === `${id}:latest`);
-    const users = untagOnly ? [] : await this.usedBy(image.Id);
+    const users = untagOnly ? [] : await this.usedBy(image.Id, { fresh: true });
     if (users.length > 0 && !force) {
       const names = users.map((u) => `${u.name} (${u.state})`).join(', ');
       throw new PortholeError('CONFLICT', `This image is used by ${users.length === 1 ? 'the container' : `${users.length} containers:`} ${names}. Remove ${users.length === 1 ? 'it' : 'them'} first, or force the removal.`, { usedBy: users });

@@ -28,8 +28,8 @@ export class VolumeService {
   }
 
   /** Which containers (any state) mount each volume, from one container list. */
-  private async users(): Promise<Map<string, VolumeUser[]>> {
-    const containers = await this.allContainers.list();
+  private async users(options: { fresh?: boolean } = {}): Promise<Map<string, VolumeUser[]>> {
+    const containers = await this.allContainers.list(options);
     const byVolume = new Map<string, VolumeUser[]>();
     for (const c of containers) {
       for (const m of c.Mounts ?? []) {
@@ -77,7 +77,7 @@ export class VolumeService {
   /** Refused while any container (running or not) uses it, naming them; the engine has the last word. */
   async remove(name: string): Promise<{ name: string }> {
     await this.docker.getVolume(name).inspect();
-    const users = (await this.users()).get(name) ?? [];
+    const users = (await this.users({ fresh: true })).get(name) ?? [];
     if (users.length > 0) {
       const names = users.map((u) => `${u.name} (${u.state})`).join(', ');
       throw new PortholeError('CONFLICT', `The volume ${name} is used by ${users.length === 1 ? 'the container' : `${users.length} containers:`} ${names}. Remove ${users.length === 1 ? 'that container' : 'those containers'} first.`, { usedBy: users });
