@@ -120,6 +120,9 @@ describe('LogBuffer keeps lines as joined batches', () => {
     expect(buffer.search('abc')).toEqual([0, 1]);
     expect(buffer.search('ABC')).toEqual([0, 1]);
     expect(buffer.search('z')).toEqual([2]);
+    // A line merged into the same batch after a search is found by the next one.
+    buffer.append([{ stream: 'stdout', text: 'abc again' }]);
+    expect(buffer.search('abc')).toEqual([0, 1, 3]);
   });
 
   it('searches line by line where lower case changes a text length (İ)', () => {

@@ -19,6 +19,8 @@ interface Chunk {
   /** NaN where the engine gave no time. */
   times: number[];
   truncated: Set<number> | null;
+  /** `text` lower-cased, made by the first search and dropped when the chunk grows (a search reruns per redraw). */
+  lower: string | null;
 }
 
 /** A batch this small is added to the last chunk (while that stays small) so a slow printer does not make one chunk a line. */
@@ -47,8 +49,7 @@ export class LogBuffer {
     const global = this.dropped + index;
     const chunk = this.chunkOf(global);
     const i = global - chunk.first;
-    const from = i === 0 ? 0 : chunk.ends[i - 1] + 1;
-    const line: LogLine = { stream: chunk.stderr[i] ? 'stderr' : 'stdout', text: chunk.text.slice(from, chunk.ends[i]) };
+    const line: LogLine = { stream: chunk.stderr[i] ? 'stderr' : 'stdout', text: this.lineText(chunk, i) };
     if (!Number.isNaN(chunk.times[i])) line.timeMs = chunk.times[i];
     if (chunk.truncated?.has(i)) line.truncated = true;
     return line;
@@ -63,7 +64,7 @@ export class LogBuffer {
     this.dropped += skipped;
     const last = this.chunks.at(-1);
     if (last && skipped === 0 && last.ends.length < SMALL_CHUNK && kept.length < SMALL_CHUNK) this.extend(last, kept);
-    else this.chunks.push(this.extend({ first: this.end, text: '', ends: [], stderr: [], times: [], truncated: null }, kept));
+    else this.chunks.push(this.extend({ first: this.end, text: '', ends: [], stderr: [], times: [], truncated: null, lower: null }, kept));
     this.end += kept.length;
     const over = this.length - this.cap;
     if (over > 0) this.dropped += over;
@@ -85,7 +86,7 @@ export class LogBuffer {
     const hits: number[] = [];
     for (const chunk of this.chunks) {
       const from = Math.max(0, this.dropped - chunk.first);
-      const lower = chunk.text.toLowerCase();
+      const lower = (chunk.lower ??= chunk.text.toLowerCase());
       if (lower.length !== chunk.text.length) {
         // A character whose lower case has another length: positions no longer line up, so look line by line.
         for (let i = from; i < chunk.ends.length; i++) if (this.lineText(chunk, i).toLowerCase().includes(needle)) hits.push(chunk.first + i - this.dropped);
@@ -114,9 +115,11 @@ export class LogBuffer {
   /** The window as plain text, as `docker logs -t` would print it. */
   toText(withTimestamps: boolean): string {
     const out: string[] = [];
-    for (let i = 0; i < this.length; i++) {
-      const l = this.at(i)!;
-      out.push(withTimestamps && l.timeMs !== undefined ? `${new Date(l.timeMs).toISOString()} ${l.text}` : l.text);
+    for (const chunk of this.chunks) {
+      for (let i = Math.max(0, this.dropped - chunk.first); i < chunk.ends.length; i++) {
+        const text = this.lineText(chunk, i);
+        out.push(withTimestamps && !Number.isNaN(chunk.times[i]) ? `${new Date(chunk.times[i]).toISOString()} ${text}` : text);
+      }
     }
     return out.join('\n') + '\n';
   }
@@ -135,6 +138,7 @@ export class LogBuffer {
     }
     const joined = lines.map((l) => l.text).join('\n');
     chunk.text = base > 0 ? `${chunk.text}\n${joined}` : joined;
+    chunk.lower = null;
     return chunk;
   }
 
