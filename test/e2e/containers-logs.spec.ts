@@ -26,6 +26,9 @@ test('a container printing 200,000 lines: the view shows the tail, stays respons
   await page.getByLabel('Tail', { exact: true }).selectOption({ label: 'last 50,000 lines' });
   await expect(containers.page.getByText('line 199999', { exact: true })).toBeVisible({ timeout: 120_000 });
   await expect(page.getByText('50,000 lines shown')).toBeVisible();
+  // Still following: the view's own scrolls while lines poured in must not have switched it off.
+  const follow = page.getByRole('checkbox', { name: 'Follow' });
+  await expect(follow).toBeChecked();
 
   // Virtualized: only the rows on screen are in the DOM.
   expect(await containers.logLines.count()).toBeLessThanOrEqual(100);
@@ -35,6 +38,11 @@ test('a container printing 200,000 lines: the view shows the tail, stays respons
   await expect(page.getByTestId('inspect-view')).toBeVisible({ timeout: 5_000 });
   await containers.tab('Logs').click();
   await expect(containers.page.getByText('line 199999', { exact: true })).toBeVisible();
+
+  // Scrolling up is the user's: following stops.
+  await containers.logLines.first().hover();
+  await page.mouse.wheel(0, -3000);
+  await expect(follow).not.toBeChecked();
 
   await containers.logSearch.fill('line 187654');
   await expect(containers.logMatchCount).toHaveText('1 of 1');

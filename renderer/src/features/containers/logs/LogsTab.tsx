@@ -95,15 +95,21 @@ export function LogsTab({ id, name, tty, options, onOptions }: LogsTabProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the deferred search catches up; goTo reads this render's matches
   }, [searching, matches]);
 
+  // Following stops only when the user scrolls up. A scroll the view made itself can come in twice (the virtualizer
+  // corrects its first jump) and find new lines already below it; taken for the user's, it had switched Follow off.
+  const lastScrollTop = useRef(0);
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
+    const movedUp = el.scrollTop < lastScrollTop.current;
+    lastScrollTop.current = el.scrollTop;
     if (programmatic.current) {
       programmatic.current = false;
       return;
     }
     const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT * 2;
-    if (atBottom !== follow) setFollow(atBottom);
+    if (atBottom && !follow) setFollow(true);
+    else if (!atBottom && follow && movedUp) setFollow(false);
   };
 
   return (
