@@ -38,8 +38,12 @@ export async function streamLogs(connection: EngineConnection, params: LogParams
   const onChunk = (chunk: Buffer) => (tty ? stdout.push(chunk) : demux.push(chunk));
 
   const options = { stdout: true, stderr: true, timestamps: params.timestamps, tail: params.tail };
-  if (params.follow) await pumpUntilDone(await engine.logsFollow(container, options, signal), signal, onChunk);
-  else onChunk(await engine.logsOnce(container, options, signal));
+  if (params.follow) {
+    const stream = await engine.logsFollow(container, options, signal);
+    // An empty batch says the stream is open: a container that prints nothing would otherwise look like it is still connecting.
+    if (!signal.aborted) emit([]);
+    await pumpUntilDone(stream, signal, onChunk);
+  } else onChunk(await engine.logsOnce(container, options, signal));
   if (signal.aborted) {
     batcher.discard();
     return;

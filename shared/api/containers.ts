@@ -158,7 +158,7 @@ export interface ContainerInvokeResults {
 }
 
 export interface ContainerStreamEvents {
-  /** Batched: each message carries the lines of up to ~50 ms. */
+  /** Batched: each message carries the lines of up to ~50 ms. A followed stream opens with an empty batch once the engine's stream is open. */
   'containers:logs': LogLine[];
   'containers:stats': StatsSample;
 }

@@ -61,3 +61,15 @@ test('a container printing 200,000 lines: the view shows the tail, stays respons
   await containers.logSearch.press('Enter');
   await expect(page.locator('[data-testid="log-line"][data-stream="stderr"]', { hasText: 'done' })).toBeVisible();
 });
+
+test('a container that prints nothing: the Logs tab says it is live and waiting, not loading', async ({ page, served }) => {
+  name = uniqueName('logs-silent');
+  await runBusybox(name, ['/bin/busybox', 'sleep', '3600']);
+  const containers = new ContainersPage(page);
+  await containers.open(served.url);
+  await containers.filter(name);
+  await containers.openDetail(name);
+  await expect(page.getByText('No output yet. Lines appear here as the container prints them.')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByText('Live · 0 lines shown')).toBeVisible();
+  await expect(page.getByText('Loading logs…')).toHaveCount(0);
+});

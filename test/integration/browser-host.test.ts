@@ -143,8 +143,10 @@ describe('browser host (WebSocket transport)', () => {
     try {
       const { ws, next } = await connect(wsUrl(TOKEN));
       ws.send(JSON.stringify({ t: 'subscribe', id: 'logs-1', channel: 'containers:logs', params: { id, follow: true, tail: 1 } }));
-      const first = await next((m) => m.t === 'stream' && m.id === 'logs-1');
-      expect(first.message).toMatchObject({ kind: 'data', data: expect.arrayContaining([expect.objectContaining({ stream: 'stdout', text: 'tick' })]) });
+      const opened = await next((m) => m.t === 'stream' && m.id === 'logs-1');
+      expect(opened.message).toEqual({ kind: 'data', data: [] });
+      const lines = await next((m) => m.t === 'stream' && m.id === 'logs-1' && ((m.message as { data?: unknown[] }).data ?? []).length > 0);
+      expect(lines.message).toMatchObject({ kind: 'data', data: expect.arrayContaining([expect.objectContaining({ stream: 'stdout', text: 'tick' })]) });
       expect(core.router.openStreamCount()).toBe(1);
       ws.close();
       await until(() => core.router.openStreamCount() === 0, 5_000, 'stream closed server-side');

@@ -88,6 +88,14 @@ describe('containers:logs and containers:stats through the API (real dockerd)', 
     expect(await again.finished).toEqual({ kind: 'end' });
   });
 
+  it('a followed stream of a container that prints nothing opens with an empty batch, so the page can say it is live', async () => {
+    const id = await run('logs-silent', 'sleep 3600');
+    const followed = openStream(core, 'containers:logs', { id, follow: true, tail: 100 });
+    await until(() => followed.messages.length > 0, 10_000, 'a first message');
+    expect(followed.messages[0]).toEqual({ kind: 'data', data: [] });
+    followed.close();
+  });
+
   it('logs of a missing container → NOT_FOUND', async () => {
     const stream = openStream(core, 'containers:logs', { id: `porthole-missing-${Date.now()}` });
     expect(await stream.finished).toMatchObject({ kind: 'error', error: { code: 'NOT_FOUND' } });
