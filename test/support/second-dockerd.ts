@@ -189,16 +189,32 @@ async function createBridge(name: string): Promise<string> {
   return `172.31.${third}.0/24`;
 }
 
+/**
+ * Ends this daemon's containerd and shims (their command lines name our exec-root) and every process under
+ * them: a container's processes outlive a shim killed alone (a killed engine's busy loop kept running after the test).
+ */
 async function killLeftovers(execRoot: string): Promise<void> {
-  const { stdout } = await exec('ps', ['-eo', 'pid=,args=']).catch(() => ({ stdout: '' }));
-  for (const line of stdout.split('\n')) {
-    const m = /^\s*(\d+)\s+(.*)$/.exec(line);
-    if (m && m[2].includes(execRoot)) {
-      try {
-        process.kill(Number(m[1]), 'SIGKILL');
-      } catch {
-        // already gone
+  const { stdout } = await exec('ps', ['-eo', 'pid=,ppid=,args=']).catch(() => ({ stdout: '' }));
+  const rows = stdout
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }));
+  const doomed = new Set(rows.filter((r) => r.args.includes(execRoot)).map((r) => r.pid));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of rows) {
+      if (!doomed.has(r.pid) && doomed.has(r.ppid)) {
+        doomed.add(r.pid);
+        grew = true;
       }
+    }
+  }
+  for (const pid of doomed) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
     }
   }
 }
