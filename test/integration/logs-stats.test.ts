@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LogLine, StatsSample } from '../../shared/api/containers';
+import type { LogBatch, StatsSample } from '../../shared/api/containers';
+import { decodeLogBatch } from '../../shared/log-batch';
 import { useProxiedCore } from '../support/core';
 import { removeAfterAll } from '../support/remove-after-all';
 import { docker, runBusybox } from '../support/engine';
@@ -18,7 +19,7 @@ async function waitExited(id: string): Promise<void> {
   await docker.getContainer(id).wait();
 }
 
-const lines = (batches: LogLine[][]) => batches.flat();
+const lines = (batches: LogBatch[]) => batches.flatMap(decodeLogBatch);
 
 describe('containers:logs and containers:stats through the API (real dockerd)', () => {
   const { core, proxy } = useProxiedCore();
@@ -92,8 +93,19 @@ describe('containers:logs and containers:stats through the API (real dockerd)', 
     const id = await run('logs-silent', 'sleep 3600');
     const followed = openStream(core, 'containers:logs', { id, follow: true, tail: 100 });
     await until(() => followed.messages.length > 0, 10_000, 'a first message');
-    expect(followed.messages[0]).toEqual({ kind: 'data', data: [] });
+    expect(followed.messages[0]).toEqual({ kind: 'data', data: { text: '', count: 0 } });
     followed.close();
+  });
+
+  it('long lines come in messages of at most ~96 K characters, every line once and in order', async () => {
+    const id = await run('logs-long', 'i=0; while [ $i -lt 3000 ]; do printf "%04d %0200d\\n" $i 0; i=$((i+1)); done');
+    await waitExited(id);
+    const stream = openStream(core, 'containers:logs', { id, follow: false, tail: 5000, timestamps: false });
+    expect(await stream.finished).toEqual({ kind: 'end' });
+    // 3,000 lines of 205 characters are ~615 K: seven messages or more, none much over the cap (one line at most).
+    expect(stream.data.length).toBeGreaterThanOrEqual(7);
+    for (const batch of stream.data) expect(batch.text.length).toBeLessThanOrEqual(96 * 1024 + 206);
+    expect(lines(stream.data).map((l) => l.text.slice(0, 4))).toEqual(Array.from({ length: 3000 }, (_, i) => String(i).padStart(4, '0')));
   });
 
   it('logs of a missing container → NOT_FOUND', async () => {

@@ -23,7 +23,7 @@ function makeRouter() {
     'containers:logs': async (_p, emit, { signal }) => {
       reached.push('containers:logs');
       signals.push(signal);
-      emit([{ stream: 'stdout', text: 'one' }]);
+      emit({ text: 'one', count: 1 });
       await untilAborted(signal);
     },
     'images:pull': async () => {},
@@ -84,7 +84,7 @@ describe('ApiRouter', () => {
     router.subscribe(A, 'logs', 'containers:logs', { id: 'abc' }, dup.sink);
     router.subscribe(B, 'logs', 'containers:logs', { id: 'abc' }, other.sink);
     expect(dup.messages).toEqual([{ kind: 'error', error: { code: 'CONFLICT', message: expect.stringContaining('already open') } }]);
-    expect(first.messages).toEqual([{ kind: 'data', data: [{ stream: 'stdout', text: 'one' }] }]);
+    expect(first.messages).toEqual([{ kind: 'data', data: { text: 'one', count: 1 } }]);
     expect(other.messages).toHaveLength(1);
     expect(router.openStreamCount()).toBe(2);
   });

@@ -1,4 +1,5 @@
-import type { LogLine } from '../../../../../shared/api/containers';
+import type { LogBatch, LogLine } from '../../../../../shared/api/containers';
+import { decodeLogBatch, encodeLogBatch, lineEnds, lineTimes } from '../../../../../shared/log-batch';
 
 /** The most lines a log view keeps; older lines fall off the top, so an endless printer cannot exhaust memory or freeze the view. */
 export const LOG_BUFFER_CAP = 50_000;
@@ -55,17 +56,17 @@ export class LogBuffer {
     return line;
   }
 
-  append(batch: readonly LogLine[]): void {
-    if (batch.length === 0) return;
-    // Only the newest `cap` lines of a batch can stay.
-    const kept = batch.length > this.cap ? batch.slice(batch.length - this.cap) : batch;
-    const skipped = batch.length - kept.length;
+  append(batch: LogBatch): void {
+    if (batch.count === 0) return;
+    // Only the newest `cap` lines of a batch can stay (a rare, small cap: decoding the batch is fine then).
+    const kept = batch.count > this.cap ? encodeLogBatch(decodeLogBatch(batch).slice(batch.count - this.cap)) : batch;
+    const skipped = batch.count - kept.count;
     this.end += skipped;
     this.dropped += skipped;
     const last = this.chunks.at(-1);
-    if (last && skipped === 0 && last.ends.length < SMALL_CHUNK && kept.length < SMALL_CHUNK) this.extend(last, kept);
+    if (last && skipped === 0 && last.ends.length < SMALL_CHUNK && kept.count < SMALL_CHUNK) this.extend(last, kept);
     else this.chunks.push(this.extend({ first: this.end, text: '', ends: [], stderr: [], times: [], truncated: null, lower: null }, kept));
-    this.end += kept.length;
+    this.end += kept.count;
     const over = this.length - this.cap;
     if (over > 0) this.dropped += over;
     while (this.chunks.length > 0 && this.chunks[0].first + this.chunks[0].ends.length <= this.dropped) this.chunks.shift();
@@ -124,20 +125,18 @@ export class LogBuffer {
     return out.join('\n') + '\n';
   }
 
-  private extend(chunk: Chunk, lines: readonly LogLine[]): Chunk {
-    let offset = chunk.text.length + (chunk.ends.length > 0 ? 1 : 0);
+  private extend(chunk: Chunk, batch: LogBatch): Chunk {
     const base = chunk.ends.length;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      offset += line.text.length;
-      chunk.ends.push(offset);
-      offset += 1;
-      chunk.stderr.push(line.stream === 'stderr' ? 1 : 0);
-      chunk.times.push(line.timeMs ?? NaN);
-      if (line.truncated) (chunk.truncated ??= new Set()).add(base + i);
+    const offset = base > 0 ? chunk.text.length + 1 : 0;
+    for (const end of lineEnds(batch)) chunk.ends.push(offset + end);
+    const times = lineTimes(batch);
+    for (let i = 0; i < batch.count; i++) {
+      chunk.stderr.push(0);
+      chunk.times.push(times[i]);
     }
-    const joined = lines.map((l) => l.text).join('\n');
-    chunk.text = base > 0 ? `${chunk.text}\n${joined}` : joined;
+    for (const i of batch.stderr ?? []) chunk.stderr[base + i] = 1;
+    for (const i of batch.truncated ?? []) (chunk.truncated ??= new Set()).add(base + i);
+    chunk.text = base > 0 ? `${chunk.text}\n${batch.text}` : batch.text;
     chunk.lower = null;
     return chunk;
   }
