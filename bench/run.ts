@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       return firstPaint(browser);
     });
     await removeContainers(running);
-    await step('B6', () => logFirehose(browser, served));
+    await step('B6', () => logFirehose(served));
     await step('B10', () => deployRatio(served));
     await step('B11', () => keystrokeEcho(served));
     await step('B12', () => terminalFirehose(browser, served));

@@ -8,28 +8,35 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.PORTHOLE_CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 }
 
-/** Records every long task (> 50 ms) on the page's main thread from the first script on. */
+/**
+ * Run in the page before its own scripts: records every long task (> 50 ms) on the main thread from the first
+ * script on. tsx (esbuild keepNames) wraps named functions inside page.evaluate callbacks in `__name(fn, "name")`;
+ * the page has no such helper, so it gets an identity one.
+ */
+export const PAGE_INIT_SCRIPT = `
+globalThis.__name = (fn) => fn;
+window.__longTasks = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+}).observe({ type: 'longtask', buffered: true });
+`;
+
+/** A page that records its long tasks (see PAGE_INIT_SCRIPT). */
 export async function newInstrumentedPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // tsx (esbuild keepNames) wraps named functions inside page.evaluate callbacks in `__name(fn, "name")`;
-  // the page has no such helper, so give it an identity one.
-  await page.addInitScript('globalThis.__name = (fn) => fn;');
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await page.addInitScript(PAGE_INIT_SCRIPT);
   return page;
 }
 
+/** In the page: the longest main-thread task since `since` (page clock), 0 if none exceeded 50 ms. */
+export const longestTaskInPage = (since: number): number => {
+  const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+  return tasks.filter((t) => t.start + t.duration >= since).reduce((m, t) => Math.max(m, t.duration), 0);
+};
+
 /** The longest main-thread task since `sinceMs` (page clock), 0 if none exceeded 50 ms. */
 export async function longestTaskSince(page: Page, sinceMs: number): Promise<number> {
-  return page.evaluate((since) => {
-    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
-    return tasks.filter((t) => t.start + t.duration >= since).reduce((m, t) => Math.max(m, t.duration), 0);
-  }, sinceMs);
+  return page.evaluate(longestTaskInPage, sinceMs);
 }
 
 export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
