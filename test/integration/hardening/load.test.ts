@@ -34,7 +34,10 @@ describe('load: 50 pages × 20 containers × logs + stats', () => {
     proxy = await SocketProxy.start();
     serve = await startServeProcess({ DOCKER_HOST: `unix://${proxy.path}` });
     const script = 'i=0; while true; do echo "load line $i"; i=$((i+1)); sleep 0.2; done';
-    ids.push(...(await Promise.all(Array.from({ length: CONTAINERS }, () => runBusybox(uniqueName('load'), ['/bin/busybox', 'sh', '-c', script])))));
+    // No network: the test is about log and stats streams, and removing 20 networked containers at once has
+    // deadlocked dockerd 20.10's libnetwork (a CI run: watchLoop held the controller lock waiting for a network's,
+    // while exiting containers' releaseNetwork held that and waited for the controller's; every later call hung).
+    ids.push(...(await Promise.all(Array.from({ length: CONTAINERS }, () => runBusybox(uniqueName('load'), ['/bin/busybox', 'sh', '-c', script], ['--network', 'none'])))));
   }, 240_000);
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));
@@ -68,7 +71,9 @@ describe('load: 50 pages × 20 containers × logs + stats', () => {
     let failed = 0;
     for (const client of clients) {
       const streamMessages = client.inbox.filter((m) => m.t === 'stream');
-      delivered += new Set(streamMessages.map((m) => m.id)).size;
+      // A followed log opens with an empty batch: only a message with lines counts as delivered data.
+      const withData = streamMessages.filter((m) => (m.message as { kind: string; data?: { count?: number } }).kind === 'data' && (m.message as { data: { count?: number } }).data.count !== 0);
+      delivered += new Set(withData.map((m) => m.id)).size;
       failed += streamMessages.filter((m) => (m.message as { kind: string }).kind === 'error').length;
       client.inbox.length = 0;
     }
